@@ -1,0 +1,2 @@
+// Public API of @scribekit/cli (the command is in bin.ts).
+export { type CliIo, createProgram, EXIT, run } from './main.js';

@@ -1,0 +1,244 @@
+// Builds a canonical Transcript from source-neutral drafts. Every parser (batch, streaming, HealthScribe)
+// ends here, so the model's invariants are enforced in one place:
+// dense token indexes, integer ms, start ≤ end, non-decreasing word starts, punctuation at the end of its word,
+// reader spacing, speakers/channels/turns derived from the tokens, PHI entities linked to tokens.
+import type {
+  AlternativeSegment,
+  Channel,
+  ClinicalSummary,
+  PhiEntity,
+  ServiceRedaction,
+  Speaker,
+  Token,
+  TokenAlternative,
+  TokenKind,
+  Transcript,
+  TranscriptMetadata,
+  Turn,
+} from './model.js';
+import { phiTypeOf } from './phi-type.js';
+import { needsSpaceBefore } from './text.js';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+export interface DraftToken {
+  kind: TokenKind;
+  text: string;
+  /** Milliseconds, or null when the source gave no time (punctuation). */
+  startMs: number | null;
+  endMs: number | null;
+  confidence: number | null;
+  speaker: string | null;
+  channel: string | null;
+  language?: string | undefined;
+  alternatives?: TokenAlternative[] | undefined;
+  serviceRedaction?: ServiceRedaction | undefined;
+  vocabularyFilterMatch?: boolean | undefined;
+  /** Source segment (HealthScribe SegmentId) the token belongs to; starts a new turn when it changes. */
+  segmentId?: string | undefined;
+  section?: string | undefined;
+}
+
+export interface DraftEntity {
+  category: string;
+  type: string | null;
+  text: string;
+  startMs: number;
+  endMs: number;
+  confidence: number | null;
+}
+
+export interface DraftSpeaker {
+  id: string;
+  label?: string;
+  role?: string;
+}
+
+export interface BuildInput {
+  metadata: TranscriptMetadata;
+  tokens: DraftToken[];
+  entities?: DraftEntity[];
+  alternatives?: AlternativeSegment[];
+  summary?: ClinicalSummary;
+  /** Labels and roles for speakers (by id); speakers are still listed only when used. */
+  speakers?: DraftSpeaker[];
+  warnings?: string[];
+}
+
+/** Compares labels such as `spk_2` and `spk_10` by their number, then as text. */
+export function compareLabels(a: string, b: string): number {
+  const na = /(\d+)$/.exec(a);
+  const nb = /(\d+)$/.exec(b);
+  const pa = na ? a.slice(0, na.index) : a;
+  const pb = nb ? b.slice(0, nb.index) : b;
+  if (pa !== pb) return pa < pb ? -1 : 1;
+  if (na && nb) return Number(na[1]) - Number(nb[1]);
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function buildTranscript(input: BuildInput): Transcript {
+  const warnings = input.warnings ?? [];
+  const drafts = input.tokens;
+  const tokens: Token[] = new Array(drafts.length);
+  let prevStart = 0;
+  let prevEnd = 0;
+  let prevText: string | null = null;
+  let prevKind: TokenKind | undefined;
+  let clampedStarts = 0;
+  let swappedEnds = 0;
+  let untimedWords = 0;
+  let durationMs = 0;
+  const speakerIds = new Set<string>();
+  const channelIds = new Set<string>();
+
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i]!;
+    const timed = d.startMs !== null && d.endMs !== null;
+    let start: number;
+    let end: number;
+    if (timed && d.kind === 'word') {
+      start = d.startMs!;
+      end = d.endMs!;
+      if (end < start) {
+        end = start;
+        swappedEnds++;
+      }
+      if (start < prevStart) {
+        start = prevStart;
+        if (end < start) end = start;
+        clampedStarts++;
+      }
+    } else {
+      // Punctuation (and untimed words) sit at the end of what came before.
+      if (d.kind === 'word') untimedWords++;
+      start = prevEnd;
+      end = start;
+    }
+    if (timed && end > durationMs) durationMs = end;
+    const text = d.text;
+    const token: Mutable<Token> = {
+      index: i,
+      kind: d.kind,
+      text,
+      startMs: start,
+      endMs: end,
+      timed: timed && d.kind === 'word',
+      confidence: d.confidence,
+      speaker: d.speaker,
+      channel: d.channel,
+      spaceBefore: needsSpaceBefore(prevText, d.kind, text, prevKind),
+    };
+    // Optional fields are set only when present, so tokens stay small and JSON stays clean.
+    if (d.language) token.language = d.language;
+    if (d.alternatives && d.alternatives.length > 0) token.alternatives = d.alternatives;
+    if (d.serviceRedaction) token.serviceRedaction = d.serviceRedaction;
+    if (d.vocabularyFilterMatch) token.vocabularyFilterMatch = true;
+    tokens[i] = token;
+    if (d.speaker !== null) speakerIds.add(d.speaker);
+    if (d.channel !== null) channelIds.add(d.channel);
+    if (d.kind === 'word') {
+      prevStart = start;
+      prevEnd = end;
+    }
+    if (text !== '') {
+      prevText = text;
+      prevKind = d.kind;
+    }
+  }
+
+  if (swappedEnds > 0) warnings.push(`${swappedEnds} word(s) ended before they started; their end was set to their start`);
+  if (clampedStarts > 0) warnings.push(`${clampedStarts} word(s) started before the word before them; their start was moved forward`);
+  if (untimedWords > 0) warnings.push(`${untimedWords} word(s) had no times; times were taken from the word before`);
+
+  const labels = new Map((input.speakers ?? []).map((s) => [s.id, s]));
+  const speakers: Speaker[] = [...speakerIds].sort(compareLabels).map((id) => {
+    const known = labels.get(id);
+    return { id, label: known?.label ?? id, ...(known?.role ? { role: known.role } : {}) };
+  });
+  const channels: Channel[] = [...channelIds].sort(compareLabels).map((id) => ({ id, label: id }));
+
+  return {
+    type: 'transcript',
+    metadata: input.metadata,
+    tokens,
+    speakers,
+    channels,
+    turns: buildTurns(tokens, drafts),
+    entities: linkEntities(input.entities ?? [], tokens),
+    alternatives: input.alternatives ?? [],
+    durationMs,
+    ...(input.summary ? { summary: input.summary } : {}),
+    warnings,
+  };
+}
+
+function buildTurns(tokens: readonly Token[], drafts: readonly DraftToken[]): Turn[] {
+  const turns: Turn[] = [];
+  let first = 0;
+  const close = (endToken: number) => {
+    const head = tokens[first]!;
+    const draft = drafts[first]!;
+    let endMs = head.endMs;
+    for (let k = first; k < endToken; k++) if (tokens[k]!.endMs > endMs) endMs = tokens[k]!.endMs;
+    turns.push({
+      id: draft.segmentId ?? `turn-${turns.length}`,
+      speaker: head.speaker,
+      channel: head.channel,
+      startMs: head.startMs,
+      endMs,
+      firstToken: first,
+      endToken,
+      ...(draft.section ? { section: draft.section } : {}),
+    });
+    first = endToken;
+  };
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const p = tokens[i - 1]!;
+    const d = drafts[i]!;
+    const segmentChange = d.segmentId !== undefined && d.segmentId !== drafts[i - 1]!.segmentId;
+    // Punctuation never opens a turn: it belongs to the words before it.
+    if (segmentChange || (t.kind === 'word' && (t.speaker !== p.speaker || t.channel !== p.channel))) close(i);
+  }
+  if (tokens.length > 0) close(tokens.length);
+  return turns;
+}
+
+/** Links each entity to every token its time span overlaps (words only; zero-length spans match by point). */
+function linkEntities(entities: readonly DraftEntity[], tokens: readonly Token[]): PhiEntity[] {
+  if (entities.length === 0) return [];
+  const words = tokens.filter((t) => t.kind === 'word');
+  return entities.map((e) => {
+    let firstToken = -1;
+    let endToken = -1;
+    // Binary search for the first word that ends after the entity starts.
+    let lo = 0;
+    let hi = words.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (words[mid]!.endMs <= e.startMs && words[mid]!.endMs !== words[mid]!.startMs) lo = mid + 1;
+      else if (words[mid]!.endMs < e.startMs) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < words.length; k++) {
+      const w = words[k]!;
+      if (w.startMs >= e.endMs && !(w.startMs === e.startMs && e.startMs === e.endMs)) break;
+      const overlaps = w.startMs < e.endMs && w.endMs > e.startMs;
+      const pointHit = (e.startMs === e.endMs || w.startMs === w.endMs) && w.startMs <= e.endMs && w.endMs >= e.startMs;
+      if (overlaps || pointHit) {
+        if (firstToken < 0) firstToken = w.index;
+        endToken = w.index + 1;
+      }
+    }
+    return {
+      category: e.category,
+      type: phiTypeOf(e.category, e.type, e.text),
+      text: e.text,
+      startMs: e.startMs,
+      endMs: e.endMs,
+      confidence: e.confidence,
+      firstToken,
+      endToken: firstToken < 0 ? -1 : endToken,
+    };
+  });
+}

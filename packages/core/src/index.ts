@@ -1,0 +1,46 @@
+// Public API of @scribekit/core. Explicit named exports only.
+export { type BuildInput, buildTranscript, compareLabels, type DraftEntity, type DraftSpeaker, type DraftToken } from './build.js';
+export { detectKind, type InputKind } from './detect.js';
+export {
+  type ErrorCode,
+  ExportError,
+  FetchError,
+  InvalidJsonError,
+  isTranscriptError,
+  JobStatusError,
+  OptionsError,
+  type ParseIssue,
+  TranscriptError,
+  type TranscriptErrorOptions,
+  TranscriptParseError,
+  UnknownFormatError,
+  UnsupportedFormatError,
+} from './errors.js';
+export { decodeText, locateJsonFault, parseJsonText, type TranscriptInput, toJsonValue } from './json.js';
+export type {
+  AlternativeSegment,
+  AlternativeToken,
+  Channel,
+  ClinicalSummary,
+  JobSettings,
+  PhiEntity,
+  RedactionInfo,
+  SegmentAlternative,
+  ServiceRedaction,
+  SourceKind,
+  Speaker,
+  SummaryBullet,
+  SummarySection,
+  Token,
+  TokenAlternative,
+  TokenKind,
+  Transcript,
+  TranscriptMetadata,
+  Turn,
+} from './model.js';
+export { type ParseOptions, parseTranscript } from './parse.js';
+export { type BatchParseOptions, inferLanguage, parseTranscribeBatch } from './parse-batch.js';
+export { phiTypeOf } from './phi-type.js';
+export { formatClock, isNumeric, secondsToMs } from './time.js';
+export { joinTokens, needsSpaceBefore, transcriptText } from './text.js';
+export { type RedactOptions, redact } from './redact.js';

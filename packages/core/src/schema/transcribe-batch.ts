@@ -1,0 +1,184 @@
+// Zod schema of the raw Transcribe / Transcribe Medical batch transcript JSON.
+// The only module that knows the batch file's AWS field names. Lenient where real files vary
+// (numbers as strings or numbers, null or absent confidence, key order), strict where a value is unusable.
+import { z } from 'zod';
+
+const numeric = z.union([z.number(), z.string()]).refine(
+  (v) => (typeof v === 'number' ? Number.isFinite(v) : v.trim() !== '' && Number.isFinite(Number(v))),
+  { message: 'Expected a number or a numeric string' },
+);
+
+const redaction = z.looseObject({
+  confidence: numeric.nullish(),
+  type: z.string().nullish(),
+  category: z.string().nullish(),
+});
+
+const itemAlternative = z.looseObject({
+  content: z.string(),
+  confidence: numeric.nullish(),
+  redactions: z.array(redaction).optional(),
+});
+
+export const batchItem = z.looseObject({
+  id: z.number().int().optional(),
+  type: z.enum(['pronunciation', 'punctuation']),
+  start_time: numeric.nullish(),
+  end_time: numeric.nullish(),
+  alternatives: z.array(itemAlternative).min(1, 'Expected at least one alternative'),
+  speaker_label: z.string().nullish(),
+  channel_label: z.string().nullish(),
+  language_code: z.string().nullish(),
+  vocabulary_filter_match: z.boolean().nullish(),
+});
+
+const speakerSegmentItem = z.looseObject({
+  start_time: numeric,
+  end_time: numeric.nullish(),
+  speaker_label: z.string(),
+});
+
+const speakerLabels = z.looseObject({
+  channel_label: z.string().nullish(),
+  speakers: z.number().int().nonnegative().nullish(),
+  segments: z
+    .array(
+      z.looseObject({
+        start_time: numeric.nullish(),
+        end_time: numeric.nullish(),
+        speaker_label: z.string().nullish(),
+        items: z.array(speakerSegmentItem).default([]),
+      }),
+    )
+    .default([]),
+});
+
+const channelLabels = z.looseObject({
+  number_of_channels: z.number().int().nonnegative().nullish(),
+  channels: z
+    .array(
+      z.looseObject({
+        channel_label: z.string(),
+        items: z.array(batchItem).default([]),
+      }),
+    )
+    .default([]),
+});
+
+const alternativeSegment = z.looseObject({
+  start_time: numeric,
+  end_time: numeric,
+  alternatives: z.array(
+    z.looseObject({
+      transcript: z.string().default(''),
+      items: z
+        .array(
+          z.looseObject({
+            type: z.enum(['pronunciation', 'punctuation']),
+            content: z.string(),
+            start_time: numeric.nullish(),
+            end_time: numeric.nullish(),
+            confidence: numeric.nullish(),
+          }),
+        )
+        .default([]),
+    }),
+  ),
+});
+
+/** Medical PHI entity: snake_case or camelCase, times as numbers or strings. */
+const entity = z
+  .looseObject({
+    content: z.string().optional(),
+    Content: z.string().optional(),
+    category: z.string().optional(),
+    Category: z.string().optional(),
+    type: z.string().nullish(),
+    Type: z.string().nullish(),
+    start_time: numeric.optional(),
+    startTime: numeric.optional(),
+    StartTime: numeric.optional(),
+    end_time: numeric.optional(),
+    endTime: numeric.optional(),
+    EndTime: numeric.optional(),
+    confidence: numeric.nullish(),
+    Confidence: numeric.nullish(),
+  })
+  .refine((e) => (e.start_time ?? e.startTime ?? e.StartTime) !== undefined, {
+    message: 'Expected a start time (`start_time` or `startTime`)',
+  })
+  .refine((e) => (e.end_time ?? e.endTime ?? e.EndTime) !== undefined, {
+    message: 'Expected an end time (`end_time` or `endTime`)',
+  });
+
+/**
+ * Fast structural check of one item, equivalent to `batchItem.safeParse(item).success` (a property test
+ * holds them to agreement). Items are >95% of a file; zod runs only on the item this rejects, for the message.
+ */
+export function isBatchItem(item: unknown): boolean {
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) return false;
+  const i = item as Record<string, unknown>;
+  if (i.type !== 'pronunciation' && i.type !== 'punctuation') return false;
+  if (i.id !== undefined && !Number.isInteger(i.id)) return false;
+  if (!optionalNumeric(i.start_time) || !optionalNumeric(i.end_time)) return false;
+  if (!optionalString(i.speaker_label) || !optionalString(i.channel_label) || !optionalString(i.language_code)) return false;
+  const vfm = i.vocabulary_filter_match;
+  if (vfm !== undefined && vfm !== null && typeof vfm !== 'boolean') return false;
+  const alts = i.alternatives;
+  if (!Array.isArray(alts) || alts.length === 0) return false;
+  for (const a of alts) {
+    if (typeof a !== 'object' || a === null || Array.isArray(a)) return false;
+    const alt = a as Record<string, unknown>;
+    if (typeof alt.content !== 'string' || !optionalNumeric(alt.confidence)) return false;
+    if (alt.redactions !== undefined && !isRedactions(alt.redactions)) return false;
+  }
+  return true;
+}
+
+function isRedactions(value: unknown): boolean {
+  if (!Array.isArray(value)) return false;
+  for (const r of value) {
+    if (typeof r !== 'object' || r === null || Array.isArray(r)) return false;
+    const o = r as Record<string, unknown>;
+    if (!optionalNumeric(o.confidence) || !optionalString(o.type) || !optionalString(o.category)) return false;
+  }
+  return true;
+}
+
+function optionalString(v: unknown): boolean {
+  return v === undefined || v === null || typeof v === 'string';
+}
+
+function optionalNumeric(v: unknown): boolean {
+  if (v === undefined || v === null) return true;
+  if (typeof v === 'number') return Number.isFinite(v);
+  return typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v));
+}
+
+function batchShape<I extends z.ZodType>(items: I) {
+  return z.looseObject({
+    jobName: z.string().nullish(),
+    accountId: z.string().nullish(),
+    status: z.string().nullish(),
+    isRedacted: z.boolean().nullish(),
+    results: z.looseObject({
+      language_code: z.string().nullish(),
+      transcripts: z.array(z.looseObject({ transcript: z.string() })).default([]),
+      items: z.array(items),
+      speaker_labels: speakerLabels.nullish(),
+      channel_labels: channelLabels.nullish(),
+      segments: z.array(alternativeSegment).nullish(),
+      entities: z.array(entity).nullish(),
+    }),
+  });
+}
+
+/** The whole batch transcript file. */
+export const batchTranscript = batchShape(batchItem);
+
+/** The batch file with `results.items` left unchecked: the parser checks items with `isBatchItem`. */
+export const batchTranscriptShell = batchShape(z.unknown());
+
+export type RawBatchItem = z.infer<typeof batchItem>;
+export type RawBatchTranscript = z.infer<typeof batchTranscript>;
+export type RawEntity = z.infer<typeof entity>;

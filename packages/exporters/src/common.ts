@@ -1,0 +1,18 @@
+// Small helpers every exporter uses: applying redaction and naming speakers.
+import { redact, type Transcript } from '@scribekit/core';
+import type { CommonOptions } from './types.js';
+
+/** The transcript to write: redacted when asked (and not already redacted). */
+export function prepare(t: Transcript, options: CommonOptions | undefined): Transcript {
+  const r = options?.redact;
+  if (!r || t.redaction) return t;
+  return redact(t, r === true ? {} : r);
+}
+
+/** Display name of a speaker or channel id: the name map, then the model's label, then the id. */
+export function displayName(t: Transcript, id: string | null, options: CommonOptions | undefined): string | null {
+  if (id === null) return null;
+  const mapped = options?.speakerNames?.[id];
+  if (mapped) return mapped;
+  return t.speakers.find((s) => s.id === id)?.label ?? t.channels.find((c) => c.id === id)?.label ?? id;
+}

@@ -1,0 +1,34 @@
+// Every output format by name. A frozen literal: no registration, no import-time side effects.
+import { UnknownFormatError } from '@scribekit/core';
+import { toDocx, type DocxOptions } from './docx.js';
+import { type FhirOptions, toFhirJson, toFhirXml } from './fhir/index.js';
+import { type CaptionOptions, toSrt } from './srt.js';
+import type { Exporter } from './types.js';
+import { toVtt } from './vtt.js';
+
+/** Options for any exporter: each reads the part it knows. */
+export type ExportOptions = CaptionOptions & DocxOptions & FhirOptions;
+
+export const exporters = Object.freeze({
+  srt: { kind: 'text', extension: 'srt', mediaType: 'application/x-subrip', containsText: true, write: toSrt },
+  vtt: { kind: 'text', extension: 'vtt', mediaType: 'text/vtt', containsText: true, write: toVtt },
+  docx: {
+    kind: 'binary',
+    extension: 'docx',
+    mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    containsText: true,
+    write: toDocx,
+  },
+  'fhir-json': { kind: 'text', extension: 'fhir.json', mediaType: 'application/fhir+json', containsText: true, write: toFhirJson },
+  'fhir-xml': { kind: 'text', extension: 'fhir.xml', mediaType: 'application/fhir+xml', containsText: true, write: toFhirXml },
+} as const satisfies Record<string, Exporter<ExportOptions>>);
+
+export type Format = keyof typeof exporters;
+
+export const formats: readonly Format[] = Object.freeze(Object.keys(exporters) as Format[]);
+
+/** The exporter for a format name; throws UnknownFormatError listing the valid names. */
+export function getExporter(name: string): Exporter<ExportOptions> {
+  if (Object.hasOwn(exporters, name)) return exporters[name as Format];
+  throw new UnknownFormatError(name, formats);
+}
