@@ -1,8 +1,26 @@
 // Public API of @scribekit/exporters. Explicit named exports only.
+export type { Cue } from './captions/cue.js';
+export {
+  type CaptionPreset,
+  type CaptionRules,
+  captionPresets,
+  type ResolvedCaptionOptions,
+  resolveCaptionOptions,
+  type SpeakerLabelStyle,
+} from './captions/options.js';
+export {
+  type CaptionQuality,
+  type CaptionRule,
+  type CaptionViolation,
+  captionQuality,
+  captionRules,
+  cueCps,
+} from './captions/quality.js';
+export { buildCues } from './captions/segment.js';
 export { displayName, prepare } from './common.js';
 export { type DocxOptions, toDocx } from './docx.js';
 export { type FhirOptions, toFhirJson, toFhirXml } from './fhir/index.js';
 export { type ExportOptions, exporters, type Format, formats, getExporter } from './registry.js';
-export { type CaptionOptions, toSrt } from './srt.js';
+export { type CaptionOptions, cuesToSrt, toSrt } from './srt.js';
 export type { BinaryExporter, CommonOptions, Exporter, TextExporter } from './types.js';
-export { toVtt } from './vtt.js';
+export { cuesToVtt, toVtt } from './vtt.js';

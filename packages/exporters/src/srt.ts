@@ -1,9 +1,28 @@
-// PLACEHOLDER — replaced by the captions work (issue 4).
-import { ExportError, type Transcript } from '@scribekit/core';
-import type { CommonOptions } from './types.js';
+// SubRip writer: `HH:MM:SS,mmm` times, sequential numbers, plain text (no tags), LF, final newline.
+import type { Transcript } from '@scribekit/core';
+import type { Cue } from './captions/cue.js';
+import { formatTimestamp, srtLine } from './captions/escape.js';
+import type { CaptionOptions } from './captions/options.js';
+import { resolveCaptionOptions } from './captions/options.js';
+import { buildCues } from './captions/segment.js';
 
-export interface CaptionOptions extends CommonOptions {}
+export type { CaptionOptions } from './captions/options.js';
 
-export function toSrt(_t: Transcript, _options?: CaptionOptions): string {
-  throw new ExportError('SRT export is not implemented yet');
+/** The transcript as SubRip captions (speaker labels as visible text; SRT has no voice tag). */
+export function toSrt(t: Transcript, options: CaptionOptions = {}): string {
+  const o = resolveCaptionOptions(options);
+  return cuesToSrt(buildCues(t, options), o.srtIndexBase);
+}
+
+/** Serialises cues as SRT, numbered from `indexBase`. */
+export function cuesToSrt(cues: readonly Cue[], indexBase: 0 | 1 = 1): string {
+  const blocks: string[] = [];
+  for (let k = 0; k < cues.length; k++) {
+    const c = cues[k]!;
+    const text = c.lines.map(srtLine).join('\n');
+    blocks.push(
+      `${k + indexBase}\n${formatTimestamp(c.startMs, ',')} --> ${formatTimestamp(c.endMs, ',')}\n${text}\n`,
+    );
+  }
+  return blocks.join('\n');
 }

@@ -1,0 +1,315 @@
+// Transcript → caption cues: units (a word with its attached punctuation), hard boundaries ("runs"),
+// cue breaks chosen by dynamic programming, line breaking and timing. Pure, and linear in the number of
+// words (each cue start looks ahead only as far as two lines reach).
+import { OptionsError, type Token, type Transcript } from '@scribekit/core';
+import { displayName, prepare } from '../common.js';
+import { type Cue, lineChars } from './cue.js';
+import { breakCost, breakLines, type LineUnit } from './line-break.js';
+import { type CaptionOptions, type ResolvedCaptionOptions, resolveCaptionOptions } from './options.js';
+import { type TimedDraft, timeStream } from './timing.js';
+
+interface Unit extends LineUnit {
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly tokens: number[];
+  /** Speaker identity (speaker, or channel when used as speaker). */
+  readonly who: string | null;
+  readonly channel: string | null;
+  /** A new run must start here (another channel took a turn in this channel's silence). */
+  readonly turn: boolean;
+}
+
+interface Run {
+  readonly units: readonly Unit[];
+  readonly label: string | null;
+}
+
+interface Draft extends TimedDraft {
+  readonly units: readonly Unit[];
+  readonly label: string | null;
+  readonly lines: string[];
+}
+
+/**
+ * Segments a transcript into caption cues (redacting first when `options.redact` asks for it). Cues never
+ * cross a speaker or channel change or a long pause; every shown token is in exactly one cue, in order
+ * within its channel. With two or more channels each channel is captioned on its own, so cues of
+ * different channels may overlap in time (overlapping speech) while cues of one channel never do.
+ */
+export function buildCues(transcript: Transcript, options: CaptionOptions = {}): Cue[] {
+  const o = resolveCaptionOptions(options);
+  const t = prepare(transcript, options);
+  const who = (tok: Token) => tok.speaker ?? (o.channelAsSpeaker ? tok.channel : null);
+  const identities = new Set<string>();
+  const channels = new Set<string>();
+  for (const tok of t.tokens) {
+    const id = who(tok);
+    if (id !== null) identities.add(id);
+    if (tok.channel !== null) channels.add(tok.channel);
+  }
+  const byChannel = channels.size >= 2;
+  const labelled = o.speakerLabels !== 'none' && identities.size >= 2;
+  const names = new Map<string, string>();
+  const nameOf = (id: string) => {
+    let name = names.get(id);
+    if (name === undefined) {
+      name = displayName(t, id, options) ?? id;
+      names.set(id, name);
+    }
+    return name;
+  };
+  const labelOf = (id: string | null) => {
+    if (!labelled || id === null) return null;
+    const name = nameOf(id);
+    return o.speakerLabels === 'brackets' ? `[${name}]` : `${name.toUpperCase()}:`;
+  };
+
+  const turns = byChannel ? channelTurns(t.tokens) : null;
+  const streams = new Map<string | null, Unit[]>();
+  for (const u of makeUnits(t.tokens, o, who, turns, byChannel)) {
+    const key = byChannel ? u.channel : null;
+    const list = streams.get(key);
+    if (list) list.push(u);
+    else streams.set(key, [u]);
+  }
+
+  const cues: Cue[] = [];
+  for (const units of streams.values()) {
+    const drafts: Draft[] = [];
+    for (const run of makeRuns(units, o, t.tokens, who, labelOf)) drafts.push(...segmentRun(run, o));
+    const times = timeStream(drafts, o);
+    drafts.forEach((d, k) => {
+      if (d.lines.every((l) => l === '')) return; // only empty tokens: nothing to show
+      const first = d.units[0]!;
+      const id = first.who;
+      const tokens: number[] = [];
+      for (const u of d.units) for (const i of u.tokens) tokens.push(i);
+      const time = times[k]!;
+      cues.push({
+        startMs: time.startMs + o.startOffsetMs,
+        endMs: time.endMs + o.startOffsetMs,
+        speechStartMs: d.speechStartMs + o.startOffsetMs,
+        speechEndMs: d.speechEndMs + o.startOffsetMs,
+        speaker: t.tokens[first.tokens[0]!]!.speaker,
+        channel: first.channel,
+        voice: id === null ? null : nameOf(id),
+        label: d.label,
+        lines: d.lines,
+        tokens,
+        words: d.units.length,
+      });
+    });
+  }
+  // Streams merged by start; stable, so equal starts keep channel order.
+  if (byChannel) cues.sort((a, b) => a.startMs - b.startMs);
+  if (o.startOffsetMs < 0) {
+    const early = cues.filter((c) => c.startMs < 0).length;
+    if (early > 0) throw new OptionsError(`Caption option \`startOffsetMs\` moves ${early} cue(s) before 0`);
+  }
+  return cues;
+}
+
+/** Text shown for a token: whitespace flattened, plus the low-confidence mark when asked. */
+function shownText(tok: Token, o: ResolvedCaptionOptions): string {
+  let text = /\s/.test(tok.text) ? tok.text.replace(/\s+/g, ' ').trim() : tok.text;
+  const m = o.confidenceMarker;
+  if (m && tok.kind === 'word' && tok.confidence !== null && tok.confidence < m.below && text !== '')
+    text += m.mark;
+  return text;
+}
+
+/**
+ * For two or more channels: marks words before which another channel spoke a whole word in this
+ * channel's silence (a turn was taken), so the channel's cue ends there. Crosstalk (words overlapping
+ * this channel's words) does not break cues.
+ */
+function channelTurns(tokens: readonly Token[]): Uint8Array {
+  const marks = new Uint8Array(tokens.length);
+  const lastEnd = new Map<string, number>();
+  const pending = new Map<string, number>();
+  for (const tok of tokens) {
+    if (tok.kind !== 'word' || tok.channel === null) continue;
+    const ch = tok.channel;
+    if ((pending.get(ch) ?? Number.POSITIVE_INFINITY) <= tok.startMs) marks[tok.index] = 1;
+    pending.set(ch, Number.POSITIVE_INFINITY);
+    lastEnd.set(ch, Math.max(lastEnd.get(ch) ?? 0, tok.endMs));
+    for (const [other, end] of lastEnd) {
+      if (other !== ch && tok.startMs >= end)
+        pending.set(other, Math.min(pending.get(other) ?? Number.POSITIVE_INFINITY, tok.endMs));
+    }
+  }
+  return marks;
+}
+
+/** Groups tokens into units: a word with its attached punctuation (and opening punctuation before it). */
+function makeUnits(
+  tokens: readonly Token[],
+  o: ResolvedCaptionOptions,
+  who: (tok: Token) => string | null,
+  turns: Uint8Array | null,
+  byChannel: boolean,
+): Unit[] {
+  interface Open {
+    text: string;
+    sep: string;
+    startMs: number;
+    endMs: number;
+    tokens: number[];
+    who: string | null;
+    channel: string | null;
+    turn: boolean;
+    hasWord: boolean;
+  }
+  const units: Unit[] = [];
+  const open = new Map<string | null, Open>();
+  const close = (key: string | null) => {
+    const u = open.get(key);
+    if (u) units.push(u);
+    open.delete(key);
+  };
+  for (const tok of tokens) {
+    const key = byChannel ? tok.channel : null;
+    const text = shownText(tok, o);
+    const cur = open.get(key);
+    const isWord = tok.kind === 'word';
+    const starts =
+      !cur ||
+      (text !== '' && tok.spaceBefore && cur.text !== '') ||
+      (isWord && cur.hasWord && text !== '') ||
+      (isWord && cur.hasWord && who(tok) !== cur.who);
+    if (starts) {
+      close(key);
+      open.set(key, {
+        text,
+        sep: tok.spaceBefore ? ' ' : '',
+        startMs: tok.startMs,
+        endMs: tok.endMs,
+        tokens: [tok.index],
+        who: who(tok),
+        channel: tok.channel,
+        turn: turns !== null && turns[tok.index] === 1,
+        hasWord: isWord,
+      });
+    } else if (cur) {
+      cur.text += text;
+      cur.tokens.push(tok.index);
+      if (isWord && !cur.hasWord) {
+        cur.startMs = tok.startMs;
+        cur.who = who(tok);
+        cur.turn ||= turns !== null && turns[tok.index] === 1;
+        cur.hasWord = true;
+      }
+      if (isWord || tok.timed) cur.endMs = Math.max(cur.endMs, tok.endMs);
+    }
+  }
+  for (const key of [...open.keys()]) close(key);
+  // Closing by key appends out of order at the end only; keep units in token order.
+  units.sort((a, b) => a.tokens[0]! - b.tokens[0]!);
+  return units;
+}
+
+/** Splits a stream into runs at speaker changes, long pauses and turns; labels runs that change speaker. */
+function makeRuns(
+  units: readonly Unit[],
+  o: ResolvedCaptionOptions,
+  tokens: readonly Token[],
+  who: (tok: Token) => string | null,
+  labelOf: (id: string | null) => string | null,
+): Run[] {
+  const runs: Run[] = [];
+  let start = 0;
+  for (let k = 1; k <= units.length; k++) {
+    const u = units[k];
+    const p = units[k - 1]!;
+    if (u && u.who === p.who && !u.turn && u.startMs - p.endMs < o.pauseBreakMs) continue;
+    const first = units[start]!;
+    runs.push({
+      units: units.slice(start, k),
+      label: speakerChanged(first, tokens, who) ? labelOf(first.who) : null,
+    });
+    start = k;
+  }
+  return runs;
+}
+
+/** True when the word before the unit (in the whole transcript) is by someone else, or there is none. */
+function speakerChanged(first: Unit, tokens: readonly Token[], who: (tok: Token) => string | null): boolean {
+  for (let i = first.tokens[0]! - 1; i >= 0; i--) {
+    const tok = tokens[i]!;
+    if (tok.kind === 'word') return who(tok) !== first.who;
+  }
+  return true;
+}
+
+/** Chooses cue boundaries inside a run by dynamic programming over the units. */
+function segmentRun(run: Run, o: ResolvedCaptionOptions): Draft[] {
+  const u = run.units;
+  const n = u.length;
+  const label = run.label;
+  // Cost of ending a cue after unit j (break quality, with a bonus at pauses); 0 at the run's end.
+  const endCost = new Float64Array(n);
+  for (let j = 0; j < n - 1; j++) {
+    const gap = u[j + 1]!.startMs - u[j]!.endMs;
+    endCost[j] =
+      breakCost(u[j]!.text, u[j + 1]!.text) * 6 -
+      (gap >= o.softPauseMs ? 4 : 0) -
+      (gap >= 2 * o.softPauseMs ? 2 : 0);
+  }
+  const best = new Float64Array(n + 1).fill(Number.POSITIVE_INFINITY);
+  const from = new Int32Array(n + 1).fill(-1);
+  best[0] = 0;
+  const L = o.maxLineChars;
+  for (let i = 0; i < n; i++) {
+    const base = best[i]!;
+    if (base === Number.POSITIVE_INFINITY) continue;
+    const withLabel = i === 0 && label !== null;
+    let lines = 1;
+    let cur = withLabel ? label.length : 0;
+    let chars = cur;
+    const startMs = u[i]!.startMs;
+    for (let j = i; j < n; j++) {
+      const unit = u[j]!;
+      const w = unit.text.length;
+      const sep = cur === 0 ? 0 : j === i ? 1 : unit.sep.length;
+      if (cur === 0 || cur + sep + w <= L) cur += sep + w;
+      else {
+        lines++;
+        cur = w;
+      }
+      chars += sep + w;
+      const single = j === i;
+      const span = unit.endMs - startMs;
+      if (!single && (lines > o.maxLines || span > o.maxDurationMs)) break;
+      const readable = Math.max(span + o.maxExtendMs, o.minDurationMs);
+      const cps = (chars * 1000) / readable;
+      let cost = 10 + endCost[j]! + (lines >= 2 ? 3 : 0);
+      if (cps > o.targetCps) cost += (cps - o.targetCps) * 8;
+      if (cps > o.maxCps) cost += (cps - o.maxCps) * 16;
+      const total = base + cost;
+      if (total < best[j + 1]!) {
+        best[j + 1] = total;
+        from[j + 1] = i;
+      }
+    }
+  }
+  const drafts: Draft[] = [];
+  for (let j = n; j > 0; j = from[j]!) {
+    const i = from[j]!;
+    const units = u.slice(i, j);
+    const withLabel = i === 0 ? label : null;
+    const lineUnits: LineUnit[] = withLabel === null ? units : [{ text: withLabel, sep: '' }, ...units];
+    if (withLabel !== null) lineUnits[1] = { text: units[0]!.text, sep: ' ' };
+    const lines = breakLines(lineUnits, o.maxLineChars, o.maxLines, withLabel !== null);
+    let speechEnd = units[0]!.endMs;
+    for (const x of units) speechEnd = Math.max(speechEnd, x.endMs);
+    drafts.push({
+      units,
+      label: withLabel,
+      lines,
+      speechStartMs: units[0]!.startMs,
+      speechEndMs: speechEnd,
+      chars: lineChars(lines),
+    });
+  }
+  return drafts.reverse();
+}
