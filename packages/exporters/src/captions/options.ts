@@ -38,7 +38,10 @@ export interface CaptionOptions extends CommonOptions, Partial<CaptionRules> {
   /** Without speaker labels, use the channel as the speaker (`ch_0` → a name from `speakerNames`). Default true. */
   readonly channelAsSpeaker?: boolean | undefined;
   /** Mark words with a confidence below `below` by appending `mark` (default `(?)`). Off by default. */
-  readonly confidenceMarker?: { readonly below: number; readonly mark?: string | undefined } | undefined;
+  readonly confidenceMarker?:
+    | { readonly below: number; readonly mark?: string | undefined }
+    | null
+    | undefined;
   /** Added to every time (may be negative as long as no cue would start before 0). */
   readonly startOffsetMs?: number | undefined;
   /** First SRT cue number: 1 (default) or 0 (Transcribe's `OutputStartIndex`). */
@@ -133,6 +136,7 @@ export function resolveCaptionOptions(options: CaptionOptions = {}): ResolvedCap
   const marker = options.confidenceMarker;
   if (
     marker !== undefined &&
+    marker !== null &&
     (typeof marker.below !== 'number' || !(marker.below >= 0 && marker.below <= 1))
   ) {
     throw new OptionsError('Expected caption option `confidenceMarker.below` to be a number from 0 to 1');

@@ -267,9 +267,13 @@ function segmentRun(run: Run, o: ResolvedCaptionOptions): Draft[] {
     let cur = withLabel ? label.length : 0;
     let chars = cur;
     const startMs = u[i]!.startMs;
+    let endMs = startMs;
     for (let j = i; j < n; j++) {
       const unit = u[j]!;
+      if (unit.endMs > endMs) endMs = unit.endMs;
       const w = unit.text.length;
+      // A word longer than a line can only be a cue of its own.
+      if (w > L && j > i) break;
       const sep = cur === 0 ? 0 : j === i ? 1 : unit.sep.length;
       if (cur === 0 || cur + sep + w <= L) cur += sep + w;
       else {
@@ -278,18 +282,24 @@ function segmentRun(run: Run, o: ResolvedCaptionOptions): Draft[] {
       }
       chars += sep + w;
       const single = j === i;
-      const span = unit.endMs - startMs;
+      const span = endMs - startMs;
       if (!single && (lines > o.maxLines || span > o.maxDurationMs)) break;
-      const readable = Math.max(span + o.maxExtendMs, o.minDurationMs);
+      // Time on screen: extended for reading, but only until the next word of the run starts.
+      const room = j + 1 < n ? u[j + 1]!.startMs - o.minGapMs - startMs : Number.POSITIVE_INFINITY;
+      const readable = Math.max(1, span, Math.min(Math.max(span + o.maxExtendMs, o.minDurationMs), room));
       const cps = (chars * 1000) / readable;
+      // Reading-speed cost weighted by the text's length, so fast speech costs the same however it is
+      // split and break quality decides where.
+      const weight = chars / L;
       let cost = 10 + endCost[j]! + (lines >= 2 ? 3 : 0);
-      if (cps > o.targetCps) cost += (cps - o.targetCps) * 8;
-      if (cps > o.maxCps) cost += (cps - o.maxCps) * 16;
+      if (cps > o.targetCps) cost += (cps - o.targetCps) * 3 * weight;
+      if (cps > o.maxCps) cost += (cps - o.maxCps) * 6 * weight;
       const total = base + cost;
       if (total < best[j + 1]!) {
         best[j + 1] = total;
         from[j + 1] = i;
       }
+      if (w > L) break;
     }
   }
   const drafts: Draft[] = [];
