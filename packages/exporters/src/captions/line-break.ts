@@ -18,6 +18,13 @@ const BREAK_BEFORE = new Set(
   ),
 );
 const SUBJECTS = new Set("i you he she we they it i'm you're he's she's we're they're it's".split(' '));
+const NUMBER_WORDS = new Set(
+  'zero oh one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million point'.split(
+    ' ',
+  ),
+);
+/** Abbreviations whose full stop does not end a sentence (and which belong to the next word). */
+const ABBREVIATION = /^(mr|mrs|ms|dr|prof|st|sr|jr|vs|etc|approx|e\.g|i\.e)\.$/i;
 const SENTENCE_END = /[.?!…。？！]["'”’)\]]*$/u;
 const CLAUSE_END = /[,;:、，；：]["'”’)\]]*$/u;
 
@@ -28,10 +35,11 @@ function bare(text: string): string {
 /**
  * Cost of a break after `prev` (and before `next`, null at the end of a run); lower is better:
  * sentence end 0, clause punctuation 1, before a conjunction/preposition 2, elsewhere 4, between
- * two capitalised words (names) 5, near numbers 6, after a subject pronoun 7, after an article,
- * preposition or auxiliary 8.
+ * two capitalised words (names) 5, near or inside numbers 6, after a subject pronoun 7, after an
+ * article, preposition, auxiliary or title (`Mr.`) 8.
  */
 export function breakCost(prev: string, next: string | null): number {
+  if (ABBREVIATION.test(prev)) return 8;
   if (SENTENCE_END.test(prev)) return 0;
   if (CLAUSE_END.test(prev)) return 1;
   const p = bare(prev);
@@ -40,7 +48,7 @@ export function breakCost(prev: string, next: string | null): number {
   const n = bare(next);
   if (BREAK_BEFORE.has(n)) return 2;
   if (SUBJECTS.has(p)) return 7;
-  if (/^\d/.test(next) || /\d$/.test(prev)) return 6;
+  if (/^\d/.test(next) || /\d$/.test(prev) || (NUMBER_WORDS.has(p) && NUMBER_WORDS.has(n))) return 6;
   if (/^\p{Lu}/u.test(prev) && /^\p{Lu}/u.test(next)) return 5;
   return 4;
 }

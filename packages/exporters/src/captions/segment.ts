@@ -17,6 +17,8 @@ interface Unit extends LineUnit {
   readonly channel: string | null;
   /** A new run must start here (another channel took a turn in this channel's silence). */
   readonly turn: boolean;
+  /** False for punctuation without a word (whose time is borrowed from the word before it). */
+  readonly hasWord: boolean;
 }
 
 interface Run {
@@ -96,7 +98,7 @@ export function buildCues(transcript: Transcript, options: CaptionOptions = {}):
         label: d.label,
         lines: d.lines,
         tokens,
-        words: d.units.length,
+        words: d.units.filter((x) => x.hasWord).length,
       });
     });
   }
@@ -266,11 +268,15 @@ function segmentRun(run: Run, o: ResolvedCaptionOptions): Draft[] {
     let lines = 1;
     let cur = withLabel ? label.length : 0;
     let chars = cur;
-    const startMs = u[i]!.startMs;
-    let endMs = startMs;
+    // Speech bounds of the words so far (punctuation alone borrows another word's time).
+    let startMs = Number.POSITIVE_INFINITY;
+    let endMs = Number.NEGATIVE_INFINITY;
     for (let j = i; j < n; j++) {
       const unit = u[j]!;
-      if (unit.endMs > endMs) endMs = unit.endMs;
+      if (unit.hasWord) {
+        if (unit.startMs < startMs) startMs = unit.startMs;
+        if (unit.endMs > endMs) endMs = unit.endMs;
+      }
       const w = unit.text.length;
       // A word longer than a line can only be a cue of its own.
       if (w > L && j > i) break;
@@ -282,10 +288,13 @@ function segmentRun(run: Run, o: ResolvedCaptionOptions): Draft[] {
       }
       chars += sep + w;
       const single = j === i;
-      const span = endMs - startMs;
+      const span = endMs > startMs ? endMs - startMs : 0;
       if (!single && (lines > o.maxLines || span > o.maxDurationMs)) break;
       // Time on screen: extended for reading, but only until the next word of the run starts.
-      const room = j + 1 < n ? u[j + 1]!.startMs - o.minGapMs - startMs : Number.POSITIVE_INFINITY;
+      const room =
+        j + 1 < n
+          ? u[j + 1]!.startMs - o.minGapMs - Math.min(startMs, unit.startMs)
+          : Number.POSITIVE_INFINITY;
       const readable = Math.max(1, span, Math.min(Math.max(span + o.maxExtendMs, o.minDurationMs), room));
       const cps = (chars * 1000) / readable;
       // Reading-speed cost weighted by the text's length, so fast speech costs the same however it is
@@ -310,13 +319,19 @@ function segmentRun(run: Run, o: ResolvedCaptionOptions): Draft[] {
     const lineUnits: LineUnit[] = withLabel === null ? units : [{ text: withLabel, sep: '' }, ...units];
     if (withLabel !== null) lineUnits[1] = { text: units[0]!.text, sep: ' ' };
     const lines = breakLines(lineUnits, o.maxLineChars, o.maxLines, withLabel !== null);
-    let speechEnd = units[0]!.endMs;
-    for (const x of units) speechEnd = Math.max(speechEnd, x.endMs);
+    // Speech bounds from the words (punctuation alone borrows its time from another word).
+    const timed = units.some((x) => x.hasWord) ? units.filter((x) => x.hasWord) : units;
+    let speechStart = timed[0]!.startMs;
+    let speechEnd = timed[0]!.endMs;
+    for (const x of timed) {
+      speechStart = Math.min(speechStart, x.startMs);
+      speechEnd = Math.max(speechEnd, x.endMs);
+    }
     drafts.push({
       units,
       label: withLabel,
       lines,
-      speechStartMs: units[0]!.startMs,
+      speechStartMs: speechStart,
       speechEndMs: speechEnd,
       chars: lineChars(lines),
     });
