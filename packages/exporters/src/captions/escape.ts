@@ -13,10 +13,14 @@ export function formatTimestamp(ms: number, separator: ',' | '.'): string {
   return `${h < 10 ? '0' : ''}${h}:${m < 10 ? '0' : ''}${m}:${s < 10 ? '0' : ''}${s}${separator}${f < 100 ? (f < 10 ? '00' : '0') : ''}${f}`;
 }
 
-/** One caption line for SRT: no line breaks, and no `-->` (which would read as a timing line). */
+/**
+ * One caption line for SRT, which has no escaping: no line breaks, no `-->` (it would read as a timing
+ * line), and no `<` that starts a tag (`<v`, `<b>`, `</i>`): that one becomes `‹` so players show it.
+ */
 export function srtLine(text: string): string {
-  const flat = /[\r\n]/.test(text) ? text.replace(/[\r\n]+/g, ' ') : text;
-  return flat.includes('-->') ? flat.replace(/-->/g, '->') : flat;
+  let flat = /[\r\n]/.test(text) ? text.replace(/[\r\n]+/g, ' ') : text;
+  if (flat.includes('-->')) flat = flat.replace(/-->/g, '->');
+  return flat.includes('<') ? flat.replace(/<(?=[\p{L}/])/gu, '‹') : flat;
 }
 
 /** One caption line for WebVTT: `&`, `<` and `>` escaped (which also defuses `-->`). */
