@@ -189,6 +189,23 @@ describe('channels', () => {
     expect(cues.find((c) => c.channel === 'ch_0')!.lines.join(' ')).toContain('the new inhaler tonight');
   });
 
+  it("ends a channel's cue when the other channel takes a turn in its silence", () => {
+    const turn = transcript([
+      ...say('Which pharmacy do you use', 0, 300, null, 'ch_0'),
+      ['Walgreens', 1600, 2100, null, 'ch_1'],
+      ...say('okay thanks', 2300, 300, null, 'ch_0'),
+    ]);
+    const cues = buildCues(turn);
+    expect(cues.map((c) => c.channel)).toEqual(['ch_0', 'ch_1', 'ch_0']);
+    expect(captionProblems(turn, cues, defaults)).toEqual([]);
+    // Without the other channel's word the same pause keeps one cue.
+    const alone = transcript([
+      ...say('Which pharmacy do you use', 0, 300, null, 'ch_0'),
+      ...say('okay thanks', 2300, 300, null, 'ch_0'),
+    ]);
+    expect(buildCues(alone)).toHaveLength(1);
+  });
+
   it('names channels as speakers (channel-as-speaker) unless turned off', () => {
     const named = buildCues(t, { speakerNames: { ch_0: 'Clinician', ch_1: 'Patient' } });
     expect(named.map((c) => c.voice)).toContain('Clinician');
