@@ -36,6 +36,7 @@ const wordText = fc.oneof(
     arbitrary: fc.string({ minLength: 43, maxLength: 70 }).map((s) => `x${s.replace(/\s/g, '')}`),
   },
   { weight: 2, arbitrary: fc.constantFrom('.', ',', '?') },
+  { weight: 1, arbitrary: fc.constant('') },
 );
 
 /** Random words with non-decreasing starts, zero-length words, pauses, speaker or channel changes. */
@@ -101,6 +102,7 @@ describe('caption properties', () => {
         for (const l of vttTimes) expect(l).toMatch(/^\d{2,}:\d\d:\d\d\.\d{3} --> \d{2,}:\d\d:\d\d\.\d{3}$/);
         expect(vtt.replace(/<\/?v[ >][^>]*>?/g, '')).not.toMatch(/[<]/);
         expect(srt.trimEnd().split('\n\n').length).toBe(n === 0 ? 1 : n);
+        expect(vtt.trimEnd().split('\n\n').length).toBe(n + 1);
       }),
       { numRuns: 200 },
     );

@@ -78,22 +78,26 @@ export function buildCues(transcript: Transcript, options: CaptionOptions = {}):
   const cues: Cue[] = [];
   for (const units of streams.values()) {
     const drafts: Draft[] = [];
-    for (const run of makeRuns(units, o, t.tokens, who, labelOf)) drafts.push(...segmentRun(run, o));
+    for (const run of makeRuns(units, o, t.tokens, who, labelOf)) {
+      // A cue of empty tokens only (nothing to show) is left out.
+      for (const d of segmentRun(run, o)) if (d.lines.length > 0) drafts.push(d);
+    }
     const times = timeStream(drafts, o);
     drafts.forEach((d, k) => {
-      if (d.lines.every((l) => l === '')) return; // only empty tokens: nothing to show
       const first = d.units[0]!;
       const id = first.who;
       const tokens: number[] = [];
       for (const u of d.units) for (const i of u.tokens) tokens.push(i);
+      // Speaker and channel of the first word (leading punctuation may carry the previous speaker's).
+      const lead = t.tokens[tokens.find((i) => t.tokens[i]!.kind === 'word') ?? tokens[0]!]!;
       const time = times[k]!;
       cues.push({
         startMs: time.startMs + o.startOffsetMs,
         endMs: time.endMs + o.startOffsetMs,
         speechStartMs: d.speechStartMs + o.startOffsetMs,
         speechEndMs: d.speechEndMs + o.startOffsetMs,
-        speaker: t.tokens[first.tokens[0]!]!.speaker,
-        channel: first.channel,
+        speaker: lead.speaker,
+        channel: lead.channel,
         voice: id === null ? null : nameOf(id),
         label: d.label,
         lines: d.lines,
@@ -177,7 +181,7 @@ function makeUnits(
     const starts =
       !cur ||
       (text !== '' && tok.spaceBefore && cur.text !== '') ||
-      (isWord && cur.hasWord && text !== '') ||
+      (isWord && cur.hasWord && text !== '' && cur.text !== '') ||
       (isWord && cur.hasWord && who(tok) !== cur.who);
     if (starts) {
       close(key);
@@ -196,7 +200,9 @@ function makeUnits(
       cur.text += text;
       cur.tokens.push(tok.index);
       if (isWord && !cur.hasWord) {
+        // The first word gives the unit its times (leading punctuation only borrowed them).
         cur.startMs = tok.startMs;
+        cur.endMs = tok.endMs;
         cur.who = who(tok);
         cur.turn ||= turns !== null && turns[tok.index] === 1;
         cur.hasWord = true;
@@ -318,7 +324,9 @@ function segmentRun(run: Run, o: ResolvedCaptionOptions): Draft[] {
     const withLabel = i === 0 ? label : null;
     const lineUnits: LineUnit[] = withLabel === null ? units : [{ text: withLabel, sep: '' }, ...units];
     if (withLabel !== null) lineUnits[1] = { text: units[0]!.text, sep: ' ' };
-    const lines = breakLines(lineUnits, o.maxLineChars, o.maxLines, withLabel !== null);
+    const lines = breakLines(lineUnits, o.maxLineChars, o.maxLines, withLabel !== null)
+      .map((l) => l.trim())
+      .filter((l) => l !== '');
     // Speech bounds from the words (punctuation alone borrows its time from another word).
     const timed = units.some((x) => x.hasWord) ? units.filter((x) => x.hasWord) : units;
     let speechStart = timed[0]!.startMs;
