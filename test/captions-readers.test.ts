@@ -1,10 +1,11 @@
 // Real third-party readers (python3-srt, python3-webvtt, webvtt-parser, ffmpeg) read every generated
 // caption file with zero errors and the same cue count. Missing readers fail under CI=true.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildTranscript, isTranscriptError, parseTranscript, type Transcript } from '@scribekit/core';
 import { buildCues, type CaptionOptions, captionQuality, toSrt, toVtt } from '@scribekit/exporters';
+import { parseSync } from 'subtitle';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadManifest, readCorpus, readFixture } from './support/corpus.js';
 import { python, readersAvailable, runChecker } from './support/real-clients.js';
@@ -56,6 +57,8 @@ const HOSTILE = [
 interface Output {
   file: string;
   cues: number;
+  /** On-screen times, to compare with what readers parse. */
+  times: [number, number][];
   overlap: boolean;
   /** ffmpeg's ASS output cannot hold times of 10 h or more (h:mm:ss.cc). */
   ffmpeg: boolean;
@@ -73,7 +76,14 @@ function emit(name: string, t: Transcript, options: CaptionOptions = {}) {
   ] as const) {
     const file = join(dir, `${name.replace(/[^\w.-]+/g, '_')}.${ext}`);
     writeFileSync(file, text);
-    outputs.push({ file, cues: cues.length, overlap, ffmpeg, strictSrt: options.srtIndexBase !== 0 });
+    outputs.push({
+      file,
+      cues: cues.length,
+      times: cues.map((c) => [c.startMs, c.endMs]),
+      overlap,
+      ffmpeg,
+      strictSrt: options.srtIndexBase !== 0,
+    });
   }
 }
 
@@ -146,6 +156,19 @@ describe(`real readers over ${outputs.length} generated caption files`, () => {
       const r = runChecker(python, ['-c', read, o.file]);
       expect(r.status, r.output).toBe(0);
       expect(Number(r.output.trim())).toBe(o.cues);
+    }
+  });
+
+  it('the subtitle package parses every file below 24 h back to the same times', () => {
+    // subtitle 4.2.2 wraps hours at 24, so the 24 h file is left out.
+    const files = outputs.filter((o) => o.times.every(([, end]) => end < 86_400_000));
+    expect(files.length).toBe(outputs.length - 2);
+    for (const o of files) {
+      const nodes = parseSync(readFileSync(o.file, 'utf8')).filter((n) => n.type === 'cue');
+      expect(
+        nodes.map((n) => [n.data.start, n.data.end]),
+        o.file,
+      ).toEqual(o.times);
     }
   });
 
