@@ -254,15 +254,20 @@ function segmentRun(run: Run, o: ResolvedCaptionOptions): Draft[] {
   const u = run.units;
   const n = u.length;
   const label = run.label;
-  // Cost of ending a cue after unit j (break quality, with a bonus at pauses); 0 at the run's end.
+  // Break quality after unit j, and the cost of ending a cue there (with a bonus at pauses).
+  const pair = new Float64Array(n);
   const endCost = new Float64Array(n);
   for (let j = 0; j < n - 1; j++) {
     const gap = u[j + 1]!.startMs - u[j]!.endMs;
-    endCost[j] =
-      breakCost(u[j]!.text, u[j + 1]!.text) * 6 -
-      (gap >= o.softPauseMs ? 4 : 0) -
-      (gap >= 2 * o.softPauseMs ? 2 : 0);
+    pair[j] = breakCost(u[j]!.text, u[j + 1]!.text);
+    endCost[j] = pair[j]! * 6 - (gap >= o.softPauseMs ? 4 : 0) - (gap >= 2 * o.softPauseMs ? 2 : 0);
   }
+  // Line widths from prefix sums: units a..b-1 on one line.
+  const prefix = new Float64Array(n + 1);
+  for (let k = 0; k < n; k++) prefix[k + 1] = prefix[k]! + u[k]!.sep.length + u[k]!.text.length;
+  const width = (a: number, b: number) => prefix[b]! - prefix[a]! - u[a]!.sep.length;
+  // bestSplit[k]: the best line-break quality among splits before units k..kMax (per cue start).
+  const bestSplit = new Float64Array(n + 1);
   const best = new Float64Array(n + 1).fill(Number.POSITIVE_INFINITY);
   const from = new Int32Array(n + 1).fill(-1);
   best[0] = 0;
@@ -277,6 +282,14 @@ function segmentRun(run: Run, o: ResolvedCaptionOptions): Draft[] {
     // Speech bounds of the words so far (punctuation alone borrows another word's time).
     let startMs = Number.POSITIVE_INFINITY;
     let endMs = Number.NEGATIVE_INFINITY;
+    // Two-line cues: the first line can end before any unit k in (i, kMax]; the second line, ending at
+    // j, needs k ≥ kMin (which only grows with j). The best break among them is a suffix minimum.
+    const head = withLabel ? label.length + 1 : 0;
+    let kMax = i + 1;
+    while (kMax < n && head + width(i, kMax + 1) <= L) kMax++;
+    bestSplit[kMax] = pair[kMax - 1]!;
+    for (let k = kMax - 1; k > i; k--) bestSplit[k] = Math.min(pair[k - 1]!, bestSplit[k + 1]!);
+    let kMin = i + 1;
     for (let j = i; j < n; j++) {
       const unit = u[j]!;
       if (unit.hasWord) {
@@ -307,6 +320,12 @@ function segmentRun(run: Run, o: ResolvedCaptionOptions): Draft[] {
       // split and break quality decides where.
       const weight = chars / L;
       let cost = 10 + endCost[j]! + (lines >= 2 ? 3 : 0);
+      if (lines === 2 && j > i) {
+        while (kMin < kMax && width(kMin, j + 1) > L) kMin++;
+        // Only a cue whose best line break is worse than an ordinary one (names, numbers, after an
+        // article) pays, so two-line cues are not discouraged as such.
+        cost += Math.max(0, bestSplit[kMin]! - 4) * 4;
+      }
       if (cps > o.targetCps) cost += (cps - o.targetCps) * 3 * weight;
       if (cps > o.maxCps) cost += (cps - o.maxCps) * 6 * weight;
       const total = base + cost;
