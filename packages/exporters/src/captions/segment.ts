@@ -211,8 +211,7 @@ function makeUnits(
     }
   }
   for (const key of [...open.keys()]) close(key);
-  // Closing by key appends out of order at the end only; keep units in token order.
-  units.sort((a, b) => a.tokens[0]! - b.tokens[0]!);
+  // Units of one stream are in token order; streams may interleave (they are split apart next).
   return units;
 }
 
