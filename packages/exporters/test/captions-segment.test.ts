@@ -1,6 +1,7 @@
 import { buildCues, captionQuality, resolveCaptionOptions, toSrt, toVtt } from '@scribekit/exporters';
 import { describe, expect, it } from 'vitest';
 import { captionProblems } from '../../../test/support/captions.js';
+import { breakCost } from '../src/captions/line-break.js';
 import { say, transcript, type W } from './caption-helpers.js';
 
 const defaults = resolveCaptionOptions();
@@ -70,6 +71,14 @@ describe('segmentation', () => {
     for (const c of buildCues(transcript(say(text, 0, 200)))) {
       for (const line of c.lines) expect(line).not.toMatch(/\b(the|a|an)$/i);
     }
+  });
+
+  it('keeps an infinitive `to` with its verb but breaks before a preposition `to`', () => {
+    expect(breakCost('need', 'to')).toBeGreaterThan(breakCost('went', 'to'));
+    expect(breakCost('the', 'patient')).toBe(8);
+    expect(breakCost('Mr.', 'Ortega')).toBe(8);
+    expect(breakCost('today.', 'We')).toBe(0);
+    expect(breakCost('fifty', 'two')).toBe(6);
   });
 
   it('balances two lines and keeps each within the limit', () => {

@@ -17,6 +17,12 @@ const BREAK_BEFORE = new Set(
     ' ',
   ),
 );
+/** Verbs whose `to` is an infinitive marker, not a preposition: `need / to refill` is a poor break. */
+const BEFORE_INFINITIVE = new Set(
+  'need needs needed want wants wanted have has had going trying try tries tried able like used ought supposed got'.split(
+    ' ',
+  ),
+);
 const SUBJECTS = new Set("i you he she we they it i'm you're he's she's we're they're it's".split(' '));
 const NUMBER_WORDS = new Set(
   'zero oh one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million point'.split(
@@ -46,6 +52,7 @@ export function breakCost(prev: string, next: string | null): number {
   if (NO_BREAK_AFTER.has(p)) return 8;
   if (next === null) return 4;
   const n = bare(next);
+  if (n === 'to' && BEFORE_INFINITIVE.has(p)) return 5;
   if (BREAK_BEFORE.has(n)) return 2;
   if (SUBJECTS.has(p)) return 7;
   if (/^\d/.test(next) || /\d$/.test(prev) || (NUMBER_WORDS.has(p) && NUMBER_WORDS.has(n))) return 6;
