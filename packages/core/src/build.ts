@@ -5,6 +5,7 @@
 import type {
   AlternativeSegment,
   Channel,
+  ClinicalInsight,
   ClinicalSummary,
   PhiEntity,
   ServiceRedaction,
@@ -60,6 +61,9 @@ export interface BuildInput {
   entities?: DraftEntity[];
   alternatives?: AlternativeSegment[];
   summary?: ClinicalSummary;
+  insights?: ClinicalInsight[];
+  /** End of the audio the source says it covered (ms); the duration is at least this. */
+  audioEndMs?: number;
   /** Labels and roles for speakers (by id); speakers are still listed only when used. */
   speakers?: DraftSpeaker[];
   warnings?: string[];
@@ -150,6 +154,8 @@ export function buildTranscript(input: BuildInput): Transcript {
   if (clampedStarts > 0) warnings.push(`${clampedStarts} word(s) started before the word before them; their start was moved forward`);
   if (untimedWords > 0) warnings.push(`${untimedWords} word(s) had no times; times were taken from the word before`);
 
+  if (input.audioEndMs !== undefined && input.audioEndMs > durationMs) durationMs = input.audioEndMs;
+
   const labels = new Map((input.speakers ?? []).map((s) => [s.id, s]));
   const speakers: Speaker[] = [...speakerIds].sort(compareLabels).map((id) => {
     const known = labels.get(id);
@@ -168,6 +174,7 @@ export function buildTranscript(input: BuildInput): Transcript {
     alternatives: input.alternatives ?? [],
     durationMs,
     ...(input.summary ? { summary: input.summary } : {}),
+    ...(input.insights ? { insights: input.insights } : {}),
     warnings,
   };
 }

@@ -16,6 +16,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 function isStreamingEvent(v: unknown): boolean {
   if (!isObject(v)) return false;
   if ('data' in v && isObject(v.data)) return isStreamingEvent(v.data);
+  if (isObject(v.TranscriptResultStream)) return isStreamingEvent(v.TranscriptResultStream);
   if (isObject(v.TranscriptEvent) || isObject(v.Transcript) || isObject(v.transcript)) {
     const t = (v.TranscriptEvent as Record<string, unknown> | undefined)?.Transcript ?? v.Transcript ?? v.transcript;
     return isObject(t) && (Array.isArray(t.Results) || Array.isArray(t.results));

@@ -10,7 +10,14 @@ export type {
   ParticipantStats,
   Silence,
 } from './analysis/types.js';
-export { type BuildInput, buildTranscript, compareLabels, type DraftEntity, type DraftSpeaker, type DraftToken } from './build.js';
+export {
+  type BuildInput,
+  buildTranscript,
+  compareLabels,
+  type DraftEntity,
+  type DraftSpeaker,
+  type DraftToken,
+} from './build.js';
 export { detectKind, type InputKind } from './detect.js';
 export {
   type ErrorCode,
@@ -32,7 +39,10 @@ export type {
   AlternativeSegment,
   AlternativeToken,
   Channel,
+  ClinicalInsight,
   ClinicalSummary,
+  InsightAttribute,
+  InsightSpan,
   JobSettings,
   PhiEntity,
   RedactionInfo,
@@ -51,6 +61,12 @@ export type {
 } from './model.js';
 export { type ParseOptions, parseTranscript } from './parse.js';
 export { type BatchParseOptions, inferLanguage, parseTranscribeBatch } from './parse-batch.js';
+export {
+  type HealthScribeParseOptions,
+  parseHealthScribeSummary,
+  parseHealthScribeTranscript,
+} from './parse-healthscribe.js';
+export { parseStreamingEvents, type StreamingParseOptions } from './parse-streaming.js';
 export { phiTypeOf } from './phi-type.js';
 export { type RedactOptions, redact } from './redact.js';
 export { joinTokens, needsSpaceBefore, transcriptText } from './text.js';
