@@ -211,27 +211,37 @@ function buildTurns(tokens: readonly Token[], drafts: readonly DraftToken[]): Tu
   return turns;
 }
 
-/** Links each entity to every token its time span overlaps (words only; zero-length spans match by point). */
+/**
+ * Links each entity to every token its time span overlaps (words only; zero-length spans match by point).
+ * Word starts never decrease but ends may (a long word, overlapping channels), so the search runs on the
+ * running maximum of ends, which never decreases: O(log n + k) per entity.
+ */
 function linkEntities(entities: readonly DraftEntity[], tokens: readonly Token[]): PhiEntity[] {
   if (entities.length === 0) return [];
   const words = tokens.filter((t) => t.kind === 'word');
+  const maxEnd: number[] = new Array(words.length);
+  let running = 0;
+  for (let k = 0; k < words.length; k++) {
+    running = Math.max(running, words[k]!.endMs);
+    maxEnd[k] = running;
+  }
   return entities.map((e) => {
     let firstToken = -1;
     let endToken = -1;
-    // Binary search for the first word that ends after the entity starts.
+    // First word whose running end reaches the entity: no word before it can overlap.
     let lo = 0;
     let hi = words.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (words[mid]!.endMs <= e.startMs && words[mid]!.endMs !== words[mid]!.startMs) lo = mid + 1;
-      else if (words[mid]!.endMs < e.startMs) lo = mid + 1;
+      if (maxEnd[mid]! < e.startMs) lo = mid + 1;
       else hi = mid;
     }
     for (let k = lo; k < words.length; k++) {
       const w = words[k]!;
-      if (w.startMs >= e.endMs && !(w.startMs === e.startMs && e.startMs === e.endMs)) break;
+      if (w.startMs > e.endMs) break;
       const overlaps = w.startMs < e.endMs && w.endMs > e.startMs;
-      const pointHit = (e.startMs === e.endMs || w.startMs === w.endMs) && w.startMs <= e.endMs && w.endMs >= e.startMs;
+      const pointHit =
+        (e.startMs === e.endMs || w.startMs === w.endMs) && w.startMs <= e.endMs && w.endMs >= e.startMs;
       if (overlaps || pointHit) {
         if (firstToken < 0) firstToken = w.index;
         endToken = w.index + 1;
