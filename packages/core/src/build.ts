@@ -41,6 +41,8 @@ export interface DraftToken {
 }
 
 export interface DraftEntity {
+  /** Set when the entity was found on one channel (streaming): only that channel's words are linked. */
+  channel?: string | undefined;
   category: string;
   type: string | null;
   text: string;
@@ -239,6 +241,7 @@ function linkEntities(entities: readonly DraftEntity[], tokens: readonly Token[]
     for (let k = lo; k < words.length; k++) {
       const w = words[k]!;
       if (w.startMs > e.endMs) break;
+      if (e.channel !== undefined && w.channel !== e.channel) continue;
       const overlaps = w.startMs < e.endMs && w.endMs > e.startMs;
       const pointHit =
         (e.startMs === e.endMs || w.startMs === w.endMs) && w.startMs <= e.endMs && w.endMs >= e.startMs;
@@ -248,6 +251,7 @@ function linkEntities(entities: readonly DraftEntity[], tokens: readonly Token[]
       }
     }
     return {
+      ...(e.channel !== undefined ? { channel: e.channel } : {}),
       category: e.category,
       type: phiTypeOf(e.category, e.type, e.text),
       text: e.text,

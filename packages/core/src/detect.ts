@@ -30,7 +30,8 @@ function isStreamingEvent(v: unknown): boolean {
 /** Detects the kind of a parsed JSON value. */
 export function detectKind(value: unknown): InputKind {
   if (Array.isArray(value)) {
-    return value.length > 0 && value.every(isStreamingEvent) ? 'medical-streaming' : 'unknown';
+    // Judged by the first event, so a later malformed one gets a schema error with its path.
+    return value.length > 0 && isStreamingEvent(value[0]) ? 'medical-streaming' : 'unknown';
   }
   if (!isObject(value)) return 'unknown';
   if (isObject(value.results) && 'items' in value.results) return 'transcribe-batch';
@@ -46,7 +47,7 @@ export function detectKind(value: unknown): InputKind {
     return 'call-analytics';
   }
   if (isStreamingEvent(value)) return 'medical-streaming';
-  if (Array.isArray(value.events) && value.events.length > 0 && value.events.every(isStreamingEvent)) return 'medical-streaming';
+  if (Array.isArray(value.events) && value.events.length > 0 && isStreamingEvent(value.events[0])) return 'medical-streaming';
   if (isObject(value.results)) return 'transcribe-batch'; // a batch file missing `items`: let the schema say so
   return 'unknown';
 }

@@ -93,6 +93,8 @@ export interface PhiEntity {
   readonly startMs: number;
   readonly endMs: number;
   readonly confidence: number | null;
+  /** The channel the entity was found on, when the source says (streaming); it covers only that channel's words. */
+  readonly channel?: string;
   /** Index of the first token the entity covers (-1 when it covers none). */
   readonly firstToken: number;
   /** Index one past the last covered token (equal to firstToken when it covers none). */

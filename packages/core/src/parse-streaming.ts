@@ -75,6 +75,7 @@ export function parseStreamingEvents(json: unknown, options: StreamingParseOptio
     }
     for (const e of alt.Entities ?? []) {
       entities.push({
+        ...(channel !== null ? { channel } : {}),
         category: e.Category ?? 'PHI',
         type: e.Type ?? null,
         text: e.Content ?? '',

@@ -64,7 +64,13 @@ export function redact(t: Transcript, options: RedactOptions = {}): Transcript {
     for (let k = Math.max(0, e.firstToken); k < e.endToken; k++) {
       const tok = t.tokens[k]!;
       // Words only: punctuation inside an entity's span (`Mr. Ortega`) is kept as it is.
-      if (tok.kind === 'word' && overlaps(tok.startMs, tok.endMs, e.startMs, e.endMs) && !typeOf.has(k)) {
+      const sameChannel = e.channel === undefined || tok.channel === e.channel;
+      if (
+        tok.kind === 'word' &&
+        sameChannel &&
+        overlaps(tok.startMs, tok.endMs, e.startMs, e.endMs) &&
+        !typeOf.has(k)
+      ) {
         typeOf.set(k, e.type);
       }
     }

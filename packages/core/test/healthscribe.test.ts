@@ -16,7 +16,8 @@ const SUMMARY = 'real/healthscribe-summary.json';
 const manifest = loadManifest();
 const entry = (file: string) => manifest.find((e) => e.file === file)!;
 
-const docJson = () => JSON.parse(readCorpus(DOC).toString('utf8')) as { Conversation: Record<string, unknown> };
+const docJson = () =>
+  JSON.parse(readCorpus(DOC).toString('utf8')) as { Conversation: Record<string, unknown> };
 
 describe('HealthScribe transcript: the AWS documentation example', () => {
   const t = parseTranscript(readCorpus(DOC), { file: DOC });
@@ -35,8 +36,24 @@ describe('HealthScribe transcript: the AWS documentation example', () => {
 
   it('takes tokens from the items, in segment turns with their sections', () => {
     // The first 9 tokens are the file's 9 TranscriptItems.
-    expect(t.tokens.slice(0, e.items!).map((k) => k.text)).toEqual(['Okay', '.', 'Good', 'afternoon', '.', 'You', 'lost', 'one', 'lb']);
-    expect(t.tokens[0]).toMatchObject({ startMs: 160, endMs: 600, confidence: 0.7925, speaker: 'CLINICIAN_0', timed: true });
+    expect(t.tokens.slice(0, e.items!).map((k) => k.text)).toEqual([
+      'Okay',
+      '.',
+      'Good',
+      'afternoon',
+      '.',
+      'You',
+      'lost',
+      'one',
+      'lb',
+    ]);
+    expect(t.tokens[0]).toMatchObject({
+      startMs: 160,
+      endMs: 600,
+      confidence: 0.7925,
+      speaker: 'CLINICIAN_0',
+      timed: true,
+    });
     // Punctuation times (0.17–0.9 and 0–0) are ignored: punctuation sits at the end of its word.
     expect(t.tokens[1]).toMatchObject({ kind: 'punctuation', startMs: 600, endMs: 600, confidence: null });
     expect(t.tokens[4]).toMatchObject({ kind: 'punctuation', startMs: 1540 });
@@ -84,8 +101,15 @@ describe('HealthScribe transcript: the AWS documentation example', () => {
   });
 
   it('loads a summary with the transcript and links bullets to turns', () => {
-    const s = parseTranscript(readCorpus(DOC), { file: DOC, summary: readFixture('healthscribe/doc-example-summary.json') });
-    expect(s.summary!.sections.map((x) => x.name)).toEqual(['CHIEF_COMPLAINT', 'HISTORY_OF_PRESENT_ILLNESS', 'ASSESSMENT']);
+    const s = parseTranscript(readCorpus(DOC), {
+      file: DOC,
+      summary: readFixture('healthscribe/doc-example-summary.json'),
+    });
+    expect(s.summary!.sections.map((x) => x.name)).toEqual([
+      'CHIEF_COMPLAINT',
+      'HISTORY_OF_PRESENT_ILLNESS',
+      'ASSESSMENT',
+    ]);
     const hpi = s.summary!.sections[1]!.bullets[0]!;
     expect(hpi.text).toBe('Lost one lb.\n- Asked about energy and cravings');
     expect(hpi.evidenceIds).toEqual(['uuid3', 'uuid5', 'uuid7', 'uuid4']);
@@ -132,7 +156,11 @@ describe('HealthScribe transcript: synthetic streaming-session shape with a summ
       turnIds: ['seg-1', 'seg-2'],
       evidenceIds: ['seg-1', 'seg-2', 'seg-missing'],
     });
-    expect(sections[3]!.bullets[1]).toEqual({ text: '- Follow up in two weeks', turnIds: [], evidenceIds: [] });
+    expect(sections[3]!.bullets[1]).toEqual({
+      text: '- Follow up in two weeks',
+      turnIds: [],
+      evidenceIds: [],
+    });
     const warning = t.warnings.find((w) => w.includes('evidence link'))!;
     expect(warning).toMatch(/^1 summary evidence link/);
     expect(warning).not.toContain('seg-missing');
@@ -164,17 +192,25 @@ describe('HealthScribe summary alone (the real corpus file)', () => {
     expect(sections).toHaveLength(e.sections!);
     expect(sections.filter((s) => s.bullets.length === 0)).toHaveLength(e.emptySections!);
     expect(sections.reduce((n, s) => n + s.bullets.length, 0)).toBe(e.items);
-    expect(analyze(t).summary).toEqual({ sections: e.sections, emptySections: e.emptySections, bullets: e.items });
+    expect(analyze(t).summary).toEqual({
+      sections: e.sections,
+      emptySections: e.emptySections,
+      bullets: e.items,
+    });
   });
 
   it('keeps every bullet and every evidence id, links none, and warns with a count only', () => {
     const raw = JSON.parse(readCorpus(SUMMARY).toString('utf8')) as {
-      ClinicalDocumentation: { Sections: { Summary: { SummarizedSegment: string; EvidenceLinks: { SegmentId: string }[] }[] }[] };
+      ClinicalDocumentation: {
+        Sections: { Summary: { SummarizedSegment: string; EvidenceLinks: { SegmentId: string }[] }[] }[];
+      };
     };
     const rawBullets = raw.ClinicalDocumentation.Sections.flatMap((s) => s.Summary);
     const bullets = t.summary!.sections.flatMap((s) => s.bullets);
     expect(bullets.map((b) => b.text)).toEqual(rawBullets.map((b) => b.SummarizedSegment));
-    expect(bullets.map((b) => b.evidenceIds)).toEqual(rawBullets.map((b) => b.EvidenceLinks.map((l) => l.SegmentId)));
+    expect(bullets.map((b) => b.evidenceIds)).toEqual(
+      rawBullets.map((b) => b.EvidenceLinks.map((l) => l.SegmentId)),
+    );
     expect(bullets.every((b) => b.turnIds.length === 0)).toBe(true);
     const links = rawBullets.reduce((n, b) => n + b.EvidenceLinks.length, 0);
     expect(t.warnings).toContain(
@@ -196,7 +232,11 @@ describe('HealthScribe: malformed variants are refused with typed errors', () =>
 
   it('an item with neither Alternatives nor Content', () => {
     const j = docJson();
-    (j.Conversation.TranscriptItems as Record<string, unknown>[])[2] = { Type: 'PRONUNCIATION', BeginAudioTime: 1, EndAudioTime: 2 };
+    (j.Conversation.TranscriptItems as Record<string, unknown>[])[2] = {
+      Type: 'PRONUNCIATION',
+      BeginAudioTime: 1,
+      EndAudioTime: 2,
+    };
     const err = refuse(j) as TranscriptParseError;
     expect(err).toBeInstanceOf(TranscriptParseError);
     expect(err.code).toBe('E_PARSE');
@@ -210,19 +250,31 @@ describe('HealthScribe: malformed variants are refused with typed errors', () =>
     expect((refuse(a) as TranscriptParseError).issues[0]!.path).toBe('Conversation.TranscriptItems[0].Type');
     const b = docJson();
     (b.Conversation.TranscriptSegments as Record<string, unknown>[])[1]!.BeginAudioTime = '0.61';
-    expect((refuse(b) as TranscriptParseError).issues[0]!.path).toBe('Conversation.TranscriptSegments[1].BeginAudioTime');
+    expect((refuse(b) as TranscriptParseError).issues[0]!.path).toBe(
+      'Conversation.TranscriptSegments[1].BeginAudioTime',
+    );
     const c = docJson();
     delete (c.Conversation.TranscriptSegments as Record<string, unknown>[])[0]!.SegmentId;
-    expect((refuse(c) as TranscriptParseError).issues[0]!.path).toBe('Conversation.TranscriptSegments[0].SegmentId');
+    expect((refuse(c) as TranscriptParseError).issues[0]!.path).toBe(
+      'Conversation.TranscriptSegments[0].SegmentId',
+    );
   });
 
   it('a summary whose sections are not a list, or a bullet without text; never quoting the text', () => {
     const err = refuse({ ClinicalDocumentation: { Sections: {} } }) as TranscriptParseError;
     expect(err).toBeInstanceOf(TranscriptParseError);
     expect(err.issues[0]!.path).toBe('ClinicalDocumentation.Sections');
-    const bullet = refuse({ ClinicalDocumentation: { Sections: [{ SectionName: 'PLAN', Summary: [{ EvidenceLinks: [] }] }] } });
-    expect((bullet as TranscriptParseError).issues[0]!.path).toBe('ClinicalDocumentation.Sections[0].Summary[0].SummarizedSegment');
-    const secret = refuse({ ClinicalDocumentation: { Sections: [{ SectionName: 'PLAN', Summary: [{ SummarizedSegment: 42, Secret: 'Zebediah' }] }] } });
+    const bullet = refuse({
+      ClinicalDocumentation: { Sections: [{ SectionName: 'PLAN', Summary: [{ EvidenceLinks: [] }] }] },
+    });
+    expect((bullet as TranscriptParseError).issues[0]!.path).toBe(
+      'ClinicalDocumentation.Sections[0].Summary[0].SummarizedSegment',
+    );
+    const secret = refuse({
+      ClinicalDocumentation: {
+        Sections: [{ SectionName: 'PLAN', Summary: [{ SummarizedSegment: 42, Secret: 'Zebediah' }] }],
+      },
+    });
     expect((secret as Error).message).not.toContain('Zebediah');
   });
 
@@ -243,7 +295,10 @@ describe('HealthScribe: malformed variants are refused with typed errors', () =>
   });
 
   it('a summary with invalid JSON names the summary file', () => {
-    const err = refuse(docJson(), { summary: '{"ClinicalDocumentation": ', summaryFile: 'summary.json' }) as Error;
+    const err = refuse(docJson(), {
+      summary: '{"ClinicalDocumentation": ',
+      summaryFile: 'summary.json',
+    }) as Error;
     expect(isTranscriptError(err)).toBe(true);
     expect(err.message).toContain('summary.json');
   });
