@@ -85,6 +85,9 @@ export function redact(t: Transcript, options: RedactOptions = {}): Transcript {
       }
     }
   }
+  // Tokens redacted before stay redacted, so redacting twice changes nothing.
+  for (const tok of t.tokens)
+    if (tok.redactedAs !== undefined && !typeOf.has(tok.index)) typeOf.set(tok.index, tok.redactedAs);
   const secrets = secretsOf(t.entities, options.propagate !== false);
   for (const tok of t.tokens) {
     if (tok.kind === 'word' && !typeOf.has(tok.index)) {
