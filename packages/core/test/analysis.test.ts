@@ -182,6 +182,34 @@ describe('analyze: channels', () => {
   });
 });
 
+describe('analyze: overlaps among three speakers', () => {
+  it('reports each pair once per stretch, joining touching words of one speaker', () => {
+    const t = buildTranscript({
+      metadata: smallDialogue().metadata,
+      tokens: [
+        word('long', 0, 3000, 0.9, 'spk_0'),
+        word('b1', 1000, 1500, 0.9, 'spk_1'),
+        word('b2', 1500, 2000, 0.9, 'spk_1'),
+        word('c1', 1800, 2500, 0.9, 'spk_2'),
+        word('d', 4000, 4500, 0.9, 'spk_0'),
+      ],
+    });
+    expect(analyze(t).overlaps).toEqual([
+      { a: 'spk_0', b: 'spk_1', startMs: 1000, endMs: 2000, durationMs: 1000 },
+      { a: 'spk_0', b: 'spk_2', startMs: 1800, endMs: 2500, durationMs: 700 },
+      { a: 'spk_1', b: 'spk_2', startMs: 1800, endMs: 2000, durationMs: 200 },
+    ]);
+    expect(analyze(t).longestMonologue).toEqual({
+      speaker: 'spk_0',
+      channel: null,
+      startMs: 0,
+      endMs: 3000,
+      durationMs: 3000,
+      words: 1,
+    });
+  });
+});
+
 describe('analyze: corpus transcripts agree with the manifest', () => {
   for (const e of loadManifest().filter((m) => m.kind === 'transcribe-batch' && m.expected === 'parse')) {
     it(e.file, () => {

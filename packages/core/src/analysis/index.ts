@@ -10,6 +10,7 @@ import { phiCounts } from './phi.js';
 import { findSilences } from './silences.js';
 import { summaryCounts } from './summary.js';
 import type { Analysis, AnalyzeOptions } from './types.js';
+import { buildWordTable } from './word-table.js';
 
 export const analyzeDefaults = {
   lowConfidenceThreshold: 0.5,
@@ -19,7 +20,8 @@ export const analyzeDefaults = {
 } as const;
 
 /**
- * Computes every figure of `Analysis` in a few linear passes over the tokens.
+ * Computes every figure of `Analysis`: one pass over the tokens builds a table of word columns, then each
+ * metric is a linear pass over it (O(n), plus O(n·p) for overlaps of p participants).
  * Throws OptionsError for out-of-range options. Token texts appear only with `includeText: true`.
  */
 export function analyze(t: Transcript, options: AnalyzeOptions = {}): Analysis {
@@ -33,20 +35,23 @@ export function analyze(t: Transcript, options: AnalyzeOptions = {}): Analysis {
   if (!Number.isInteger(bins) || bins < 1 || bins > 1000)
     throw new OptionsError('histogramBins must be an integer from 1 to 1000');
 
-  let words = 0;
-  for (const tok of t.tokens) if (tok.kind === 'word') words++;
+  // One pass builds the word columns every metric reads.
+  const table = buildWordTable(t);
   const summary = summaryCounts(t);
   return {
     durationMs: t.durationMs,
-    words,
-    punctuation: t.tokens.length - words,
-    speakers: participantStats(t, 'speaker'),
-    channels: participantStats(t, 'channel'),
-    longestMonologue: longestMonologue(t),
-    silences: findSilences(t, silenceMs),
-    overlaps: findOverlaps(t),
-    confidence: confidenceSummary(t, bins),
-    lowConfidence: { threshold, tokens: lowConfidenceTokens(t, threshold, options.includeText ?? false) },
+    words: table.count,
+    punctuation: t.tokens.length - table.count,
+    speakers: participantStats(t, table, 'speaker'),
+    channels: participantStats(t, table, 'channel'),
+    longestMonologue: longestMonologue(t, table),
+    silences: findSilences(table, silenceMs),
+    overlaps: findOverlaps(t, table),
+    confidence: confidenceSummary(table, bins),
+    lowConfidence: {
+      threshold,
+      tokens: lowConfidenceTokens(t, table, threshold, options.includeText ?? false),
+    },
     phi: phiCounts(t),
     ...(summary ? { summary } : {}),
   };

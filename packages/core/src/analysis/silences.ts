@@ -1,22 +1,25 @@
 // Gaps in which nobody says a word, longer than a threshold.
-import type { Transcript } from '../model.js';
 import type { Silence } from './types.js';
+import type { WordTable } from './word-table.js';
 
 /** Gaps between timed words (after the latest end so far) strictly longer than `thresholdMs`. */
-export function findSilences(t: Transcript, thresholdMs: number): Silence[] {
+export function findSilences(table: WordTable, thresholdMs: number): Silence[] {
   const silences: Silence[] = [];
-  let heardTo: number | null = null;
-  for (const tok of t.tokens) {
-    if (tok.kind !== 'word' || !tok.timed) continue;
-    if (heardTo !== null && tok.startMs - heardTo > thresholdMs) {
+  // NaN until the first timed word: every comparison with it is false.
+  let heardTo = Number.NaN;
+  for (let w = 0; w < table.count; w++) {
+    if (table.timed[w] === 0) continue;
+    const start = table.startMs[w]!;
+    if (start - heardTo > thresholdMs) {
       silences.push({
         startMs: heardTo,
-        endMs: tok.startMs,
-        durationMs: tok.startMs - heardTo,
-        beforeToken: tok.index,
+        endMs: start,
+        durationMs: start - heardTo,
+        beforeToken: table.index[w]!,
       });
     }
-    if (heardTo === null || tok.endMs > heardTo) heardTo = tok.endMs;
+    const end = table.endMs[w]!;
+    if (!(end <= heardTo)) heardTo = end;
   }
   return silences;
 }
