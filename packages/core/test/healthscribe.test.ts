@@ -122,6 +122,35 @@ describe('HealthScribe transcript: the AWS documentation example', () => {
   });
 });
 
+describe('HealthScribe transcript: variants', () => {
+  it('without TranscriptItems, every segment is tokenised from its Content', () => {
+    const j = docJson();
+    delete j.Conversation.TranscriptItems;
+    const t = parseTranscript(JSON.stringify(j));
+    const segments = j.Conversation.TranscriptSegments as { Content: string }[];
+    expect(transcriptText(t)).toBe(segments.map((s) => s.Content).join(' '));
+    expect(t.turns).toHaveLength(6);
+    expect(t.durationMs).toBe(17930);
+    expect(t.warnings[0]).toMatch(/^6 segment\(s\) had no transcript items/);
+  });
+
+  it('keeps further item alternatives as token alternatives, and reads mixed-case types', () => {
+    const j = docJson();
+    const items = j.Conversation.TranscriptItems as {
+      Type: string;
+      Alternatives: { Content: string; Confidence: number }[];
+    }[];
+    items[0]!.Alternatives.push({ Content: 'Ok', Confidence: 0.2 });
+    items[2]!.Type = 'Pronunciation';
+    const t = parseTranscript(JSON.stringify(j));
+    expect(t.tokens[0]!.alternatives).toEqual([
+      { text: 'Okay', confidence: 0.7925 },
+      { text: 'Ok', confidence: 0.2 },
+    ]);
+    expect(t.tokens[2]).toMatchObject({ kind: 'word', text: 'Good' });
+  });
+});
+
 describe('HealthScribe transcript: synthetic streaming-session shape with a summary', () => {
   const t = parseTranscript(readFixture('healthscribe/visit-streaming-transcript.json'), {
     summary: readFixture('healthscribe/visit-summary.json'),
