@@ -47,7 +47,8 @@ export function detectKind(value: unknown): InputKind {
     return 'call-analytics';
   }
   if (isStreamingEvent(value)) return 'medical-streaming';
-  if (Array.isArray(value.events) && value.events.length > 0 && isStreamingEvent(value.events[0])) return 'medical-streaming';
+  if (Array.isArray(value.events) && value.events.length > 0 && isStreamingEvent(value.events[0]))
+    return 'medical-streaming';
   if (isObject(value.results)) return 'transcribe-batch'; // a batch file missing `items`: let the schema say so
   return 'unknown';
 }

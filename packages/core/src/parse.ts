@@ -23,7 +23,9 @@ export function parseTranscript(input: TranscriptInput, options: ParseOptions = 
   const json = toJsonValue(input, options.file);
   const kind = detectKind(json);
   if (options.summary !== undefined && kind !== 'healthscribe-transcript') {
-    throw new OptionsError('A summary can only be loaded with a HealthScribe transcript', { file: options.file });
+    throw new OptionsError('A summary can only be loaded with a HealthScribe transcript', {
+      file: options.file,
+    });
   }
   switch (kind) {
     case 'transcribe-batch':
@@ -45,7 +47,11 @@ function summaryJson(options: ParseOptions): unknown {
   const json = toJsonValue(options.summary, options.summaryFile);
   const kind = detectKind(json);
   if (kind !== 'healthscribe-summary') {
-    throw new UnsupportedFormatError(kind, 'The summary is not a HealthScribe summary.json (expected `ClinicalDocumentation`)', { file: options.summaryFile });
+    throw new UnsupportedFormatError(
+      kind,
+      'The summary is not a HealthScribe summary.json (expected `ClinicalDocumentation`)',
+      { file: options.summaryFile },
+    );
   }
   return json;
 }
