@@ -35,6 +35,8 @@ export interface DraftToken {
   alternatives?: TokenAlternative[] | undefined;
   serviceRedaction?: ServiceRedaction | undefined;
   vocabularyFilterMatch?: boolean | undefined;
+  /** The times were estimated by the parser (e.g. spread across a segment), not given by the source. */
+  timesEstimated?: boolean | undefined;
   /** Source segment (HealthScribe SegmentId) the token belongs to; starts a new turn when it changes. */
   segmentId?: string | undefined;
   section?: string | undefined;
@@ -128,7 +130,7 @@ export function buildTranscript(input: BuildInput): Transcript {
       text,
       startMs: start,
       endMs: end,
-      timed: timed && d.kind === 'word',
+      timed: timed && d.kind === 'word' && d.timesEstimated !== true,
       confidence: d.confidence,
       speaker: d.speaker,
       channel: d.channel,

@@ -2,7 +2,8 @@
 // Tokens are the TranscriptItems; each is placed in the TranscriptSegment whose time it falls in, so
 // turns follow segments (id = SegmentId, speaker = ParticipantRole, section = SectionName).
 // A segment without items of its own (the documentation example lists items for only the first
-// segments) is tokenised from its `Content`, timed evenly across the segment, with a warning.
+// segments) is tokenised from its `Content`, timed evenly across the segment (`timed: false`), with a
+// warning.
 import { type BuildInput, buildTranscript, type DraftSpeaker, type DraftToken } from './build.js';
 import { TranscriptParseError } from './errors.js';
 import type {
@@ -191,6 +192,7 @@ function draftTokens(
         startMs: word ? times[i]!.startMs : null,
         endMs: word ? times[i]!.endMs : null,
         confidence: null,
+        ...(word ? { timesEstimated: true } : {}),
         ...segmentFields(segment),
       });
     });

@@ -77,7 +77,7 @@ describe('HealthScribe transcript: the AWS documentation example', () => {
     );
     expect(words[0]!.startMs).toBe(2980);
     expect(words.at(-1)!.endMs).toBe(6950);
-    for (const k of words) expect(k.confidence).toBeNull();
+    for (const k of words) expect([k.confidence, k.timed]).toEqual([null, false]);
     expect(t.warnings).toContain(
       '3 segment(s) had no transcript items; their words were taken from the segment text and timed evenly within the segment',
     );
