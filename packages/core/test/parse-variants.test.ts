@@ -305,7 +305,10 @@ describe('refusals with helpful, typed errors', () => {
     const e = thrown(() => parse(json, 'bad.json')) as TranscriptParseError;
     expect(e).toBeInstanceOf(TranscriptParseError);
     expect(e.issues).toEqual([
-      { path: 'results.items[1].start_time', message: 'Expected a time in seconds (a number or numeric string from 0 to 315360000)' },
+      {
+        path: 'results.items[1].start_time',
+        message: 'Expected a time in seconds (a number or numeric string from 0 to 315360000)',
+      },
       { path: 'results.items[1].alternatives', message: 'Expected at least 1 entry' },
     ]);
     expect(e.message).toBe(
