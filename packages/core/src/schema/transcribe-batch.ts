@@ -3,18 +3,22 @@
 // (numbers as strings or numbers, null or absent confidence, key order), strict where a value is unusable.
 import { z } from 'zod';
 
+/** Number() of a numeric string, NaN for blank strings (which Number() would read as 0). */
+function toNumber(v: string | number): number {
+  if (typeof v === 'number') return v;
+  const n = Number(v);
+  return n === 0 && v.trim() === '' ? Number.NaN : n;
+}
+
 const numeric = z
   .union([z.number(), z.string()])
-  .refine(
-    (v) => (typeof v === 'number' ? Number.isFinite(v) : v.trim() !== '' && Number.isFinite(Number(v))),
-    { message: 'Expected a number or a numeric string' },
-  );
+  .refine((v) => Number.isFinite(toNumber(v)), { message: 'Expected a number or a numeric string' });
 
 /** Longest time scribekit accepts: ten years of audio, in seconds (guards integer-ms arithmetic). */
 export const MAX_SECONDS = 315_360_000;
 
 const inSecondsRange = (v: string | number) => {
-  const n = typeof v === 'number' ? v : v.trim() === '' ? Number.NaN : Number(v);
+  const n = toNumber(v);
   return n >= 0 && n <= MAX_SECONDS;
 };
 
@@ -190,8 +194,7 @@ function optionalSeconds(v: unknown): boolean {
 
 function optionalNumeric(v: unknown): boolean {
   if (v === undefined || v === null) return true;
-  if (typeof v === 'number') return Number.isFinite(v);
-  return typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v));
+  return (typeof v === 'number' || typeof v === 'string') && Number.isFinite(toNumber(v));
 }
 
 function batchShape<I extends z.ZodType, S extends z.ZodType>(item: I, segment: S) {
