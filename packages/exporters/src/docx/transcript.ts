@@ -42,14 +42,14 @@ export function turnBlocks(t: Transcript, turn: Turn): [number, number][] {
   return blocks;
 }
 
-/** Which tokens fall inside a PHI entity (words only, as `redact` does). */
-export function phiTokenMask(t: Transcript): Uint8Array {
-  const mask = new Uint8Array(t.tokens.length);
-  for (const e of t.entities) {
+/** For each token, 1 + the index of the PHI entity covering it (words only, as `redact` does), else 0. */
+export function phiTokenMask(t: Transcript): Int32Array {
+  const mask = new Int32Array(t.tokens.length);
+  t.entities.forEach((e, i) => {
     for (let k = Math.max(0, e.firstToken); k < e.endToken && k < t.tokens.length; k++) {
-      if (t.tokens[k]!.kind === 'word') mask[k] = 1;
+      if (t.tokens[k]!.kind === 'word') mask[k] = i + 1;
     }
-  }
+  });
   return mask;
 }
 
@@ -79,45 +79,53 @@ function wordRuns(
   first: number,
   end: number,
   o: TranscriptRenderOptions,
-  phi: Uint8Array | null,
+  phi: Int32Array | null,
   open: Set<number>,
   children: ParagraphChild[],
 ): void {
   const starts = o.comments?.startsAt;
   const ends = o.comments?.endsAt;
-  let plain = ' ';
+  // The run being built: plain text, or the words of one PHI entity (the spaces inside it included).
+  let text = ' ';
+  let mark = PLAIN;
   const flush = () => {
-    if (plain !== '') children.push(new TextRun(plain));
-    plain = '';
+    if (text !== '') children.push(runOf(text, mark));
+    text = '';
+    mark = PLAIN;
   };
   for (let k = first; k < end; k++) {
     const tok = t.tokens[k]!;
-    const text = xmlSafe(tok.text);
-    if (text === '') continue;
-    if (k > first && tok.spaceBefore) plain += ' ';
+    const word = xmlSafe(tok.text);
+    if (word === '') continue;
+    const space = k > first && tok.spaceBefore ? ' ' : '';
     const startIds = starts?.get(k);
-    if (startIds) {
-      flush();
-      for (const id of startIds) {
-        children.push(new CommentRangeStart(id));
-        open.add(id);
-      }
-    }
     const low = tok.kind === 'word' && tok.confidence !== null && tok.confidence < o.threshold;
-    const redacted = tok.redactedAs !== undefined || tok.serviceRedaction !== undefined;
-    if (redacted) {
-      flush();
-      children.push(new TextRun({ text, style: STYLE.redacted }));
-    } else if (phi !== null && phi[k] === 1) {
-      flush();
-      // PHI and low confidence at once: the PHI style plus the low-confidence dotted underline.
-      const underline = low ? { underline: { type: UnderlineType.DOTTED, color: COLORS.lowConfidenceLine } } : {};
-      children.push(new TextRun({ text, style: STYLE.phi, ...underline }));
-    } else if (low) {
-      flush();
-      children.push(new TextRun({ text, style: STYLE.lowConfidence }));
-    } else {
-      plain += text;
+    const entity = phi?.[k] ?? 0;
+    const next: Mark =
+      tok.redactedAs !== undefined || tok.serviceRedaction !== undefined
+        ? REDACTED
+        : entity > 0
+          ? { style: STYLE.phi, low, entity }
+          : low
+            ? LOW
+            : PLAIN;
+    // The space before a word joins the run only inside one PHI entity; otherwise it stays plain.
+    const joins = !startIds && next.entity > 0 && next.entity === mark.entity && next.low === mark.low;
+    if (joins) text += space + word;
+    else {
+      if (mark !== PLAIN) flush();
+      text += space;
+      if (startIds || next !== PLAIN) flush();
+      if (startIds) {
+        for (const id of startIds) {
+          children.push(new CommentRangeStart(id));
+          open.add(id);
+        }
+      }
+      text += word;
+      mark = next;
+      // Punctuation after a marked word, and each redacted or low-confidence word, gets a run of its own.
+      if (next === REDACTED || next === LOW) flush();
     }
     const endIds = ends?.get(k);
     if (endIds) {
@@ -129,6 +137,25 @@ function wordRuns(
   // A comment whose words run on into the next paragraph ends with this one.
   for (const id of open) closeComment(id, children);
   open.clear();
+}
+
+interface Mark {
+  readonly style: string | null;
+  readonly low: boolean;
+  /** 1 + index of the PHI entity, or 0. */
+  readonly entity: number;
+}
+const PLAIN: Mark = { style: null, low: false, entity: 0 };
+const LOW: Mark = { style: STYLE.lowConfidence, low: true, entity: 0 };
+const REDACTED: Mark = { style: STYLE.redacted, low: false, entity: 0 };
+
+function runOf(text: string, mark: Mark): TextRun {
+  if (mark.style === null) return new TextRun(text);
+  if (mark.entity > 0 && mark.low) {
+    // PHI and low confidence at once: the PHI style plus the low-confidence dotted underline.
+    return new TextRun({ text, style: mark.style, underline: { type: UnderlineType.DOTTED, color: COLORS.lowConfidenceLine } });
+  }
+  return new TextRun({ text, style: mark.style });
 }
 
 function closeComment(id: number, children: ParagraphChild[]): void {
