@@ -10,7 +10,14 @@ export type {
   ParticipantStats,
   Silence,
 } from './analysis/types.js';
-export { type BuildInput, buildTranscript, compareLabels, type DraftEntity, type DraftSpeaker, type DraftToken } from './build.js';
+export {
+  type BuildInput,
+  buildTranscript,
+  compareLabels,
+  type DraftEntity,
+  type DraftSpeaker,
+  type DraftToken,
+} from './build.js';
 export { detectKind, type InputKind } from './detect.js';
 export {
   type ErrorCode,
