@@ -32,8 +32,23 @@ const work = mkdtempSync(join(tmpdir(), 'scribekit-render-'));
 try {
   const docx = join(work, 'example-transcript.docx');
   writeFileSync(docx, bytes);
-  execFileSync('soffice', ['--headless', '--infilter=MS Word 2007 XML', '--convert-to', 'pdf', '--outdir', work, docx], { stdio: 'ignore' });
-  execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', join(work, 'example-transcript.pdf'), join(work, 'page1')]);
+  execFileSync(
+    'soffice',
+    ['--headless', '--infilter=MS Word 2007 XML', '--convert-to', 'pdf', '--outdir', work, docx],
+    { stdio: 'ignore' },
+  );
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '80',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    '-singlefile',
+    join(work, 'example-transcript.pdf'),
+    join(work, 'page1'),
+  ]);
   mkdirSync(outDir, { recursive: true });
   renameSync(join(work, 'page1.png'), join(outDir, 'example-transcript-page1.png'));
   process.stdout.write(`wrote ${join(outDir, 'example-transcript-page1.png')}\n`);

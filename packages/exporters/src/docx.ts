@@ -1,5 +1,7 @@
 // Word (DOCX) transcript: title and metadata, clinical and analysis summaries, then the speaker turns as styled
 // paragraphs with review marks. Linear in the transcript's length; reproducible bytes for a fixed date.
+
+import { analyze, OptionsError, type Transcript } from '@scribekit/core';
 import {
   AlignmentType,
   Document,
@@ -9,12 +11,11 @@ import {
   Packer,
   PageNumber,
   Paragraph,
-  type Table,
   Tab,
+  type Table,
   TabStopType,
   TextRun,
 } from 'docx';
-import { analyze, OptionsError, type Transcript } from '@scribekit/core';
 import { displayName, prepare } from './common.js';
 import { analysisSummary } from './docx/analysis-summary.js';
 import { alternativeComments } from './docx/comments.js';
@@ -66,9 +67,11 @@ const MARGIN = 1134; // 2 cm
 /** Renders a transcript as a Word document. Throws OptionsError for bad options, ExportError when packing fails. */
 export async function toDocx(transcript: Transcript, options: DocxOptions = {}): Promise<Uint8Array> {
   const threshold = options.lowConfidenceThreshold ?? docxDefaults.lowConfidenceThreshold;
-  if (!(threshold >= 0 && threshold <= 1)) throw new OptionsError('lowConfidenceThreshold must be between 0 and 1');
+  if (!(threshold >= 0 && threshold <= 1))
+    throw new OptionsError('lowConfidenceThreshold must be between 0 and 1');
   const maxComments = options.maxComments ?? docxDefaults.maxComments;
-  if (!Number.isInteger(maxComments) || maxComments < 0) throw new OptionsError('maxComments must be an integer ≥ 0');
+  if (!Number.isInteger(maxComments) || maxComments < 0)
+    throw new OptionsError('maxComments must be an integer ≥ 0');
   const paper = PAPER[options.paper ?? docxDefaults.paper];
   if (!paper) throw new OptionsError('paper must be `a4` or `letter`');
   const date = documentDate(options.date);
@@ -89,7 +92,9 @@ export async function toDocx(transcript: Transcript, options: DocxOptions = {}):
     ...clinicalSummary(t),
   ];
   if (options.summary ?? docxDefaults.summary) {
-    body.push(...analysisSummary(analyze(t, { lowConfidenceThreshold: threshold }), (id) => nameOf(id), textWidth));
+    body.push(
+      ...analysisSummary(analyze(t, { lowConfidenceThreshold: threshold }), (id) => nameOf(id), textWidth),
+    );
   }
   body.push(
     new Paragraph({ heading: HeadingLevel.HEADING_1, text: 'Transcript' }),
@@ -122,7 +127,9 @@ export async function toDocx(transcript: Transcript, options: DocxOptions = {}):
     ...(comments && comments.comments.length > 0 ? { comments: { children: comments.comments } } : {}),
     sections: [
       {
-        properties: { page: { size: paper, margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN } } },
+        properties: {
+          page: { size: paper, margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN } },
+        },
         headers: {
           default: new Header({
             children: [
@@ -140,7 +147,9 @@ export async function toDocx(transcript: Transcript, options: DocxOptions = {}):
               new Paragraph({
                 style: STYLE.headerText,
                 alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })],
+                children: [
+                  new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] }),
+                ],
               }),
             ],
           }),
@@ -174,7 +183,8 @@ function documentDate(value: Date | string | number | undefined): Date {
   if (value === undefined) {
     const epoch = process.env.SOURCE_DATE_EPOCH;
     if (epoch === undefined || epoch.trim() === '') return new Date(Math.floor(Date.now() / 1000) * 1000);
-    if (!/^\d+$/.test(epoch.trim())) throw new OptionsError('SOURCE_DATE_EPOCH must be a whole number of seconds');
+    if (!/^\d+$/.test(epoch.trim()))
+      throw new OptionsError('SOURCE_DATE_EPOCH must be a whole number of seconds');
     return new Date(Number(epoch) * 1000);
   }
   const date = value instanceof Date ? value : new Date(value);

@@ -1,17 +1,29 @@
 // The summary section, from core's `analyze`: talk time and words per speaker, confidence and PHI counts.
-import { HeadingLevel, Paragraph, type Table, TextRun } from 'docx';
+
 import { type Analysis, formatClock } from '@scribekit/core';
+import { HeadingLevel, Paragraph, type Table, TextRun } from 'docx';
 import { simpleTable } from './front-matter.js';
 import { xmlSafeLine } from './xml-text.js';
 
 const pct = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(1)}%`);
 
 /** Heading, the per-speaker (or per-channel) table and the key figures. `nameOf` maps ids to display names. */
-export function analysisSummary(a: Analysis, nameOf: (id: string) => string, textWidth: number): (Paragraph | Table)[] {
+export function analysisSummary(
+  a: Analysis,
+  nameOf: (id: string) => string,
+  textWidth: number,
+): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [new Paragraph({ heading: HeadingLevel.HEADING_1, text: 'Summary' })];
   const participants = a.speakers.length > 0 ? a.speakers : a.channels;
   if (participants.length > 0) {
-    const head = [a.speakers.length > 0 ? 'Speaker' : 'Channel', 'Talk time', 'Share', 'Words', 'Words/min', 'Mean confidence'];
+    const head = [
+      a.speakers.length > 0 ? 'Speaker' : 'Channel',
+      'Talk time',
+      'Share',
+      'Words',
+      'Words/min',
+      'Mean confidence',
+    ];
     const rows = participants.map((p) => [
       xmlSafeLine(nameOf(p.id)),
       formatClock(p.talkTimeMs),
@@ -39,7 +51,12 @@ export function analysisSummary(a: Analysis, nameOf: (id: string) => string, tex
     ['PHI entities', a.phi.total === 0 ? 'none found' : `${a.phi.total} (${phiTypes.join(', ')})`],
   ];
   for (const [label, value] of figures) {
-    out.push(new Paragraph({ spacing: { before: 60, after: 0 }, children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(value)] }));
+    out.push(
+      new Paragraph({
+        spacing: { before: 60, after: 0 },
+        children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(value)],
+      }),
+    );
   }
   return out;
 }

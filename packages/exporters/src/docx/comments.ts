@@ -1,7 +1,8 @@
 // Recognition alternatives as Word comments: anchored on the word (token alternatives) or on the words of the
 // audio stretch an n-best segment covers. Only built when asked for.
-import { type ICommentOptions, Paragraph, TextRun } from 'docx';
+
 import type { Transcript } from '@scribekit/core';
+import { type ICommentOptions, Paragraph, TextRun } from 'docx';
 import { xmlSafeLine } from './xml-text.js';
 
 export interface AlternativeComments {

@@ -1,4 +1,6 @@
 // The document's opening: title, the job's metadata table, the HealthScribe clinical summary and the legend.
+
+import { formatClock, type Transcript } from '@scribekit/core';
 import {
   BorderStyle,
   HeadingLevel,
@@ -11,13 +13,19 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import { formatClock, type Transcript } from '@scribekit/core';
 import { STYLE } from './styles.js';
 import { xmlSafeLine } from './xml-text.js';
 
 const NOT_RECORDED = 'not recorded';
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: 'BFBFBF' };
-const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER };
+const BORDERS = {
+  top: BORDER,
+  bottom: BORDER,
+  left: BORDER,
+  right: BORDER,
+  insideHorizontal: BORDER,
+  insideVertical: BORDER,
+};
 
 /** `2026-03-02T15:04:05.000Z` → `2026-03-02 15:04:05 UTC`; other text as given. */
 export function formatInstant(iso: string | undefined): string {
@@ -34,7 +42,11 @@ export function humanize(name: string): string {
 }
 
 /** A simple table of rows of cells; the first `headerRows` rows and the first column are shaded. */
-export function simpleTable(rows: readonly (readonly string[])[], widths: readonly number[], header: 'row' | 'column'): Table {
+export function simpleTable(
+  rows: readonly (readonly string[])[],
+  widths: readonly number[],
+  header: 'row' | 'column',
+): Table {
   const total = widths.reduce((a, b) => a + b, 0);
   return new Table({
     width: { size: total, type: WidthType.DXA },
@@ -52,7 +64,9 @@ export function simpleTable(rows: readonly (readonly string[])[], widths: readon
               width: { size: widths[c] ?? 0, type: WidthType.DXA },
               margins: { left: 100, right: 100 },
               ...(head ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'EDF1F7' } } : {}),
-              children: [new Paragraph({ style: STYLE.tableText, children: [new TextRun({ text, bold: head })] })],
+              children: [
+                new Paragraph({ style: STYLE.tableText, children: [new TextRun({ text, bold: head })] }),
+              ],
             });
           }),
         }),
@@ -81,7 +95,8 @@ export function metadataRows(t: Transcript, names: readonly string[]): string[][
 }
 
 function redactionText(t: Transcript): string {
-  if (t.redaction) return `Yes: ${t.redaction.tokens} word${t.redaction.tokens === 1 ? '' : 's'} replaced with placeholders by scribekit`;
+  if (t.redaction)
+    return `Yes: ${t.redaction.tokens} word${t.redaction.tokens === 1 ? '' : 's'} replaced with placeholders by scribekit`;
   if (t.metadata.serviceRedacted) return 'Yes: redacted by Amazon Transcribe';
   return 'No: contains patient data (PHI)';
 }
@@ -93,10 +108,17 @@ export function clinicalSummary(t: Transcript): Paragraph[] {
   for (const section of t.summary.sections) {
     out.push(new Paragraph({ heading: HeadingLevel.HEADING_2, text: humanize(section.name) }));
     if (section.bullets.length === 0) {
-      out.push(new Paragraph({ style: STYLE.bullet, children: [new TextRun({ text: 'Nothing documented.', italics: true })] }));
+      out.push(
+        new Paragraph({
+          style: STYLE.bullet,
+          children: [new TextRun({ text: 'Nothing documented.', italics: true })],
+        }),
+      );
     }
     for (const bullet of section.bullets) {
-      out.push(new Paragraph({ style: STYLE.bullet, children: [new TextRun(`•\t${xmlSafeLine(bullet.text)}`)] }));
+      out.push(
+        new Paragraph({ style: STYLE.bullet, children: [new TextRun(`•\t${xmlSafeLine(bullet.text)}`)] }),
+      );
     }
   }
   return out;
@@ -113,10 +135,23 @@ export interface LegendOptions {
 export function legend(o: LegendOptions): Paragraph {
   const children: TextRun[] = [new TextRun({ text: 'Legend: ', bold: true })];
   if (o.threshold > 0) {
-    children.push(new TextRun({ text: 'word', style: STYLE.lowConfidence }), new TextRun(` confidence below ${Math.round(o.threshold * 100)}%`));
+    children.push(
+      new TextRun({ text: 'word', style: STYLE.lowConfidence }),
+      new TextRun(` confidence below ${Math.round(o.threshold * 100)}%`),
+    );
   }
-  if (o.phi) children.push(new TextRun('   '), new TextRun({ text: 'word', style: STYLE.phi }), new TextRun(' protected health information (PHI)'));
-  if (o.redacted) children.push(new TextRun('   '), new TextRun({ text: '[TYPE]', style: STYLE.redacted }), new TextRun(' redacted'));
+  if (o.phi)
+    children.push(
+      new TextRun('   '),
+      new TextRun({ text: 'word', style: STYLE.phi }),
+      new TextRun(' protected health information (PHI)'),
+    );
+  if (o.redacted)
+    children.push(
+      new TextRun('   '),
+      new TextRun({ text: '[TYPE]', style: STYLE.redacted }),
+      new TextRun(' redacted'),
+    );
   if (o.comments) children.push(new TextRun('   Comments list recognition alternatives.'));
   children.push(new TextRun('   [hh:mm:ss] time from the start of the recording.'));
   return new Paragraph({ style: STYLE.legend, children });

@@ -16,18 +16,29 @@ export const STYLE = {
   redacted: 'Redacted',
 } as const;
 
-export const COLORS = { lowConfidence: 'FFE599', lowConfidenceLine: 'BF9000', phi: 'F4CCCC', phiLine: 'C00000', redacted: 'D9D9D9' };
+export const COLORS = {
+  lowConfidence: 'FFE599',
+  lowConfidenceLine: 'BF9000',
+  phi: 'F4CCCC',
+  phiLine: 'C00000',
+  redacted: 'D9D9D9',
+};
 
 const FONT = 'Arial';
 
 /** The style sheet; `language` (BCP 47) goes on the document defaults. */
 export function documentStyles(language: string | null): IStylesOptions {
   const eastAsian = language !== null && /^(ja|zh|ko)\b/i.test(language);
-  const lang = language ? { language: eastAsian ? { value: language, eastAsia: language } : { value: language } } : {};
+  const lang = language
+    ? { language: eastAsian ? { value: language, eastAsia: language } : { value: language } }
+    : {};
   return {
     default: {
       document: { run: { font: FONT, size: 21, ...lang }, paragraph: { spacing: { after: 80, line: 264 } } },
-      title: { run: { font: FONT, size: 44, bold: true, color: '1F3864' }, paragraph: { spacing: { after: 200 } } },
+      title: {
+        run: { font: FONT, size: 44, bold: true, color: '1F3864' },
+        paragraph: { spacing: { after: 200 } },
+      },
       heading1: {
         run: { font: FONT, size: 30, bold: true, color: '1F3864' },
         paragraph: { spacing: { before: 360, after: 120 }, keepNext: true },
@@ -46,14 +57,25 @@ export function documentStyles(language: string | null): IStylesOptions {
         quickFormat: true,
         paragraph: { spacing: { after: 140, line: 276 } },
       },
-      { id: STYLE.tableText, name: 'Table Text', basedOn: 'Normal', paragraph: { spacing: { before: 20, after: 20 } } },
+      {
+        id: STYLE.tableText,
+        name: 'Table Text',
+        basedOn: 'Normal',
+        paragraph: { spacing: { before: 20, after: 20 } },
+      },
       {
         id: STYLE.bullet,
         name: 'Summary Bullet',
         basedOn: 'Normal',
         paragraph: { indent: { left: 360, hanging: 240 }, spacing: { after: 60 } },
       },
-      { id: STYLE.legend, name: 'Legend', basedOn: 'Normal', run: { size: 18, color: '404040' }, paragraph: { spacing: { before: 120, after: 120 } } },
+      {
+        id: STYLE.legend,
+        name: 'Legend',
+        basedOn: 'Normal',
+        run: { size: 18, color: '404040' },
+        paragraph: { spacing: { before: 120, after: 120 } },
+      },
       { id: STYLE.headerText, name: 'Header Text', basedOn: 'Normal', run: { size: 16, color: '7F7F7F' } },
     ],
     characterStyles: [

@@ -2,8 +2,17 @@
 // a `[hh:mm:ss]` timestamp and the speaker's name. Consecutive plain words share one run; only marked words
 // (low confidence, PHI, redacted) and comment anchors get runs of their own, and a word's leading space
 // always stays in the plain run so shading covers the word only.
-import { CommentRangeEnd, CommentRangeStart, CommentReference, Paragraph, type ParagraphChild, TextRun, UnderlineType } from 'docx';
+
 import { formatClock, type Transcript, type Turn } from '@scribekit/core';
+import {
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
+  Paragraph,
+  type ParagraphChild,
+  TextRun,
+  UnderlineType,
+} from 'docx';
 import type { AlternativeComments } from './comments.js';
 import { COLORS, STYLE } from './styles.js';
 import { xmlSafe } from './xml-text.js';
@@ -31,7 +40,10 @@ export function turnBlocks(t: Transcript, turn: Turn): [number, number][] {
   for (let k = turn.firstToken; k < turn.endToken; k++) {
     const tok = t.tokens[k]!;
     if (tok.kind !== 'word') continue;
-    if (k > first && (words >= HARD_WORDS || (words >= SOFT_WORDS && SENTENCE_END.test(t.tokens[k - 1]!.text)))) {
+    if (
+      k > first &&
+      (words >= HARD_WORDS || (words >= SOFT_WORDS && SENTENCE_END.test(t.tokens[k - 1]!.text)))
+    ) {
       blocks.push([first, k]);
       first = k;
       words = 0;
@@ -55,7 +67,12 @@ export function phiTokenMask(t: Transcript): Int32Array {
 
 export function transcriptParagraphs(t: Transcript, o: TranscriptRenderOptions): Paragraph[] {
   if (t.tokens.length === 0) {
-    return [new Paragraph({ style: STYLE.turn, children: [new TextRun({ text: 'This transcript contains no words.', italics: true })] })];
+    return [
+      new Paragraph({
+        style: STYLE.turn,
+        children: [new TextRun({ text: 'This transcript contains no words.', italics: true })],
+      }),
+    ];
   }
   const phi = o.highlightPhi && !t.redaction ? phiTokenMask(t) : null;
   const open = new Set<number>();
@@ -64,8 +81,11 @@ export function transcriptParagraphs(t: Transcript, o: TranscriptRenderOptions):
     const name = o.nameOf(turn);
     const blocks = turnBlocks(t, turn);
     blocks.forEach(([first, end], b) => {
-      const children: ParagraphChild[] = [new TextRun({ text: `[${formatClock(t.tokens[first]!.startMs)}]`, style: STYLE.timestamp })];
-      if (name !== null && b === 0) children.push(new TextRun(' '), new TextRun({ text: `${name}:`, style: STYLE.speaker }));
+      const children: ParagraphChild[] = [
+        new TextRun({ text: `[${formatClock(t.tokens[first]!.startMs)}]`, style: STYLE.timestamp }),
+      ];
+      if (name !== null && b === 0)
+        children.push(new TextRun(' '), new TextRun({ text: `${name}:`, style: STYLE.speaker }));
       wordRuns(t, first, end, o, phi, open, children);
       paragraphs.push(new Paragraph({ style: STYLE.turn, children }));
     });
@@ -153,7 +173,11 @@ function runOf(text: string, mark: Mark): TextRun {
   if (mark.style === null) return new TextRun(text);
   if (mark.entity > 0 && mark.low) {
     // PHI and low confidence at once: the PHI style plus the low-confidence dotted underline.
-    return new TextRun({ text, style: mark.style, underline: { type: UnderlineType.DOTTED, color: COLORS.lowConfidenceLine } });
+    return new TextRun({
+      text,
+      style: mark.style,
+      underline: { type: UnderlineType.DOTTED, color: COLORS.lowConfidenceLine },
+    });
   }
   return new TextRun({ text, style: mark.style });
 }

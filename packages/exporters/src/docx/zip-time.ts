@@ -30,11 +30,13 @@ export function setZipTimes(zip: Uint8Array, date: Date): Uint8Array {
   const count = view.getUint16(eocd + 10, true);
   let p = view.getUint32(eocd + 16, true);
   for (let n = 0; n < count; n++) {
-    if (view.getUint32(p, true) !== CENTRAL) throw new ExportError(`The DOCX package has a bad zip directory entry (${n})`);
+    if (view.getUint32(p, true) !== CENTRAL)
+      throw new ExportError(`The DOCX package has a bad zip directory entry (${n})`);
     view.setUint16(p + 12, time, true);
     view.setUint16(p + 14, day, true);
     const local = view.getUint32(p + 42, true);
-    if (view.getUint32(local, true) !== LOCAL) throw new ExportError(`The DOCX package has a bad zip file header (${n})`);
+    if (view.getUint32(local, true) !== LOCAL)
+      throw new ExportError(`The DOCX package has a bad zip file header (${n})`);
     view.setUint16(local + 10, time, true);
     view.setUint16(local + 12, day, true);
     p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
