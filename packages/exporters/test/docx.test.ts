@@ -237,7 +237,6 @@ describe('toDocx robustness', () => {
     );
     for (const [name, xml] of Object.entries(files)) {
       if (!name.endsWith('.xml') && !name.endsWith('.rels')) continue;
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: that is the point
       expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/);
     }
     const xml = files['word/document.xml']!;

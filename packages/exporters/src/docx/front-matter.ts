@@ -41,7 +41,7 @@ export function humanize(name: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** A simple table of rows of cells; the first `headerRows` rows and the first column are shaded. */
+/** A fixed-layout table; its header (first row, or first column) is bold and shaded, and a header row repeats. */
 export function simpleTable(
   rows: readonly (readonly string[])[],
   widths: readonly number[],
@@ -56,7 +56,7 @@ export function simpleTable(
     rows: rows.map(
       (cells, r) =>
         new TableRow({
-          tableHeader: header === 'row' && r === 0,
+          ...(header === 'row' && r === 0 ? { tableHeader: true } : {}),
           cantSplit: true,
           children: cells.map((text, c) => {
             const head = header === 'row' ? r === 0 : c === 0;
@@ -65,7 +65,10 @@ export function simpleTable(
               margins: { left: 100, right: 100 },
               ...(head ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'EDF1F7' } } : {}),
               children: [
-                new Paragraph({ style: STYLE.tableText, children: [new TextRun({ text, bold: head })] }),
+                new Paragraph({
+                  style: STYLE.tableText,
+                  children: [new TextRun(head ? { text, bold: true } : text)],
+                }),
               ],
             });
           }),
@@ -73,6 +76,8 @@ export function simpleTable(
     ),
   });
 }
+
+const SPECIALTIES: Record<string, string> = { PRIMARYCARE: 'Primary care' };
 
 export function metadataRows(t: Transcript, names: readonly string[]): string[][] {
   const m = t.metadata;
@@ -82,7 +87,7 @@ export function metadataRows(t: Transcript, names: readonly string[]): string[][
     ['Job name', m.jobName ? xmlSafeLine(m.jobName) : NOT_RECORDED],
     ['Created', formatInstant(m.createdAt)],
     ['Completed', formatInstant(m.completedAt)],
-    ['Specialty', m.specialty ? humanize(m.specialty) : NOT_RECORDED],
+    ['Specialty', m.specialty ? (SPECIALTIES[m.specialty] ?? humanize(m.specialty)) : NOT_RECORDED],
     ['Type', m.type ? humanize(m.type) : NOT_RECORDED],
     ['Language', m.languageCode ? xmlSafeLine(m.languageCode) : NOT_RECORDED],
     ['Duration', formatClock(t.durationMs)],
