@@ -56,8 +56,15 @@ export default async function docxBench() {
     {
       parse: async () => parseTranscript(text),
       docx: () => toDocx(t, { date }),
-      'docx+comments+redact': () => toDocx(t, { date, comments: true, redact: true }),
+      'docx+redact': () => toDocx(t, { date, redact: true }),
     },
+    5,
+    1,
+  );
+  // Growth: a quarter of the words should take about a quarter of the time (linear, not quadratic).
+  const quarter = parseTranscript(makeBenchTranscript(10_000));
+  const growth = await timeInterleavedAsync(
+    { quarter: () => toDocx(quarter, { date }), full: () => toDocx(t, { date }) },
     5,
     1,
   );
@@ -67,9 +74,10 @@ export default async function docxBench() {
     name: 'docx',
     lines: [
       `bench transcript: ${words} words, ${t.turns.length} turns, ${fmt(t.durationMs / 3_600_000, 2)} h; DOCX ${fmt(mem.bytes / 1024, 0)} KB`,
-      `parseTranscript: ${fmt(times.parse)} ms; toDocx: ${fmt(times.docx)} ms (target ≤ 1500 ms); with redaction and comments: ${fmt(times['docx+comments+redact'])} ms`,
+      `parseTranscript: ${fmt(times.parse)} ms; toDocx: ${fmt(times.docx)} ms (target ≤ 1500 ms); with redaction: ${fmt(times['docx+redact'])} ms`,
       `ratio toDocx/parse: ${fmt(times.docx / times.parse, 2)}×`,
-      `memory: completes with --max-old-space-size=${mem.limit} (smallest of 64/128/256/500 MB; target heap ≤ 500 MB); heap with the parsed transcript ${fmt(mem.heapBeforeMB)} MB, V8 heap total after ${fmt(mem.heapTotalMB)} MB, peak RSS ${fmt(mem.maxRssMB)} MB`,
+      `growth: 10,000 words ${fmt(growth.quarter)} ms, 40,000 words ${fmt(growth.full)} ms: ${fmt(growth.full / growth.quarter, 2)}× for 4× the words (linear ≈ 4×, quadratic ≈ 16×)`,
+      `memory: completes with --max-old-space-size=${mem.limit} (smallest of 64/128/256/500 MB; target heap ≤ 500 MB); heap before toDocx (transcript loaded) ${fmt(mem.heapBeforeMB)} MB, V8 heap total after ${fmt(mem.heapTotalMB)} MB, peak RSS ${fmt(mem.maxRssMB)} MB`,
     ],
     figures: {
       ms: times.docx,
