@@ -1,7 +1,7 @@
 // Word conservation over every parsable corpus file, and real readers (python-docx, mammoth, LibreOffice +
 // pdftotext) reading the generated files and finding the same words in order.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { type DocxOptions, toDocx } from '@scribekit/exporters';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasCorpus, parsableBatch, readCorpus, readFixture } from '../../../test/support/corpus.js';
 import { clientsDepsDir, python, readersAvailable } from '../../../test/support/real-clients.js';
-import { documentXml, firstMissingToken, synthBatch, xmlText } from './docx-helpers.js';
+import { documentXml, firstMissingToken, synthBatch, unzipDocx, xmlText } from './docx-helpers.js';
 
 const date = new Date('2026-03-02T15:04:05Z');
 const noSpace = (s: string) => s.replace(/\s+/g, '');
@@ -46,7 +46,7 @@ const synthetic: [string, string, DocxOptions][] = [
       jobName: 'job <&> "x"',
       vocabulary: ['R&D', '<b>', 'a"b', "it's", 'x>y'],
     }),
-    { speakerNames: { spk_0: 'Dr <A&B>\u0001', spk_1: '"Q" & \u0007' } },
+    { speakerNames: { spk_0: 'Dr <A&B>\u0001\uFFFF', spk_1: '"Q" & \u0007\uD800' } },
   ],
   [
     'synthetic-5-hours',
@@ -154,6 +154,31 @@ describe('real readers', () => {
         ).toEqual([]);
         expect(firstMissingToken(r.value, g.tokens), g.name).toBe(-1);
       }
+    },
+  );
+
+  const xmllint = readersAvailable('xmllint');
+  it.skipIf(!xmllint.ok)(
+    `xmllint finds every XML part of every generated file well-formed ${xmllint.reason}`,
+    () => {
+      expect(generated.length).toBeGreaterThan(10);
+      const parts: string[] = [];
+      for (const g of generated) {
+        for (const [name, xml] of Object.entries(unzipDocx(readFileSync(g.path)))) {
+          if (!/\.(xml|rels)$/.test(name)) continue;
+          const path = join(dir, 'parts', g.name.replace(/\//g, '__'), name);
+          mkdirSync(join(path, '..'), { recursive: true });
+          writeFileSync(path, xml);
+          parts.push(path);
+        }
+      }
+      expect(parts.length).toBeGreaterThan(generated.length * 10);
+      const r = spawnSync('xmllint', ['--noout', ...parts], {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
     },
   );
 

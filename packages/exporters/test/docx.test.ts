@@ -1,5 +1,5 @@
 import { analyze, OptionsError, parseTranscript, type Transcript } from '@scribekit/core';
-import { toDocx } from '@scribekit/exporters';
+import { getExporter, toDocx } from '@scribekit/exporters';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFixture } from '../../../test/support/corpus.js';
 import { dosDateTime, setZipTimes } from '../src/docx/zip-time.js';
@@ -294,6 +294,16 @@ describe('toDocx reproducibility and options', () => {
     await expect(toDocx(t, { date: 'not a date' })).rejects.toBeInstanceOf(OptionsError);
     await expect(toDocx(t, { maxComments: -1 })).rejects.toBeInstanceOf(OptionsError);
     await expect(toDocx(t, { paper: 'a3' as 'a4' })).rejects.toBeInstanceOf(OptionsError);
+  });
+
+  it("is the registry's binary `docx` exporter", async () => {
+    const exporter = getExporter('docx');
+    expect(exporter.kind).toBe('binary');
+    expect(exporter.extension).toBe('docx');
+    const bytes = await exporter.write(fixture('medical-dictation'), { date });
+    expect(Buffer.from(bytes).equals(Buffer.from(await toDocx(fixture('medical-dictation'), { date })))).toBe(
+      true,
+    );
   });
 
   it('uses the paper size asked for', async () => {
