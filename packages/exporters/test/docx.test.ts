@@ -246,12 +246,22 @@ describe('toDocx robustness', () => {
     expect(files['word/header1.xml']).toContain('job &lt;&amp;&gt; \uFFFD');
   });
 
-  it('keeps every word of a 5-hour transcript', async () => {
+  it('keeps every word of a 5-hour transcript, with a heading every 30 minutes', async () => {
     const t = parseTranscript(synthBatch({ words: 40_500, speakers: 3, stepMs: 450, turnWords: 60 }));
     expect(t.durationMs).toBeGreaterThan(5 * 3_600_000);
     const xml = documentXml(await toDocx(t, { date, comments: true, redact: true }));
     expect(firstMissingToken(xmlText(xml), t.tokens)).toBe(-1);
     expect(xmlText(xml)).toMatch(/\[05:\d\d:\d\d\]/);
+    // A Heading 2 every 30 minutes for navigation: 00:00, 00:30, … 05:00.
+    const parts = [
+      ...xml.matchAll(/<w:pStyle w:val="Heading2"\/><\/w:pPr><w:r><w:t xml:space="preserve">From ([\d:]+)</g),
+    ].map((m) => m[1]);
+    expect(parts).toEqual(
+      Array.from(
+        { length: 11 },
+        (_, i) => `${String(Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '30' : '00'}:00`,
+      ),
+    );
   });
 });
 

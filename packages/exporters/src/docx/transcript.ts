@@ -8,6 +8,7 @@ import {
   CommentRangeEnd,
   CommentRangeStart,
   CommentReference,
+  HeadingLevel,
   Paragraph,
   type ParagraphChild,
   TextRun,
@@ -31,6 +32,7 @@ export interface TranscriptRenderOptions {
 const SOFT_WORDS = 80;
 const HARD_WORDS = 250;
 const SENTENCE_END = /[.?!。？！]$/u;
+const PART_MS = 30 * 60_000;
 
 /** Token ranges `[first, end)` of the paragraphs of one turn. */
 export function turnBlocks(t: Transcript, turn: Turn): [number, number][] {
@@ -77,12 +79,23 @@ export function transcriptParagraphs(t: Transcript, o: TranscriptRenderOptions):
   const phi = o.highlightPhi && !t.redaction ? phiTokenMask(t) : null;
   const open = new Set<number>();
   const paragraphs: Paragraph[] = [];
+  // Long recordings get a Heading 2 every 30 minutes, for Word's navigation pane.
+  const parts = t.durationMs > PART_MS;
+  let nextPart = 0;
   for (const turn of t.turns) {
     const name = o.nameOf(turn);
     const blocks = turnBlocks(t, turn);
     blocks.forEach(([first, end], b) => {
+      const startMs = t.tokens[first]!.startMs;
+      if (parts && startMs >= nextPart) {
+        const from = Math.floor(startMs / PART_MS) * PART_MS;
+        paragraphs.push(
+          new Paragraph({ heading: HeadingLevel.HEADING_2, text: `From ${formatClock(from)}` }),
+        );
+        nextPart = from + PART_MS;
+      }
       const children: ParagraphChild[] = [
-        new TextRun({ text: `[${formatClock(t.tokens[first]!.startMs)}]`, style: STYLE.timestamp }),
+        new TextRun({ text: `[${formatClock(startMs)}]`, style: STYLE.timestamp }),
       ];
       if (name !== null && b === 0)
         children.push(new TextRun(' '), new TextRun({ text: `${name}:`, style: STYLE.speaker }));
