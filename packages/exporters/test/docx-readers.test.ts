@@ -98,8 +98,14 @@ describe.skipIf(!hasCorpus)('toDocx word conservation over the corpus', () => {
   });
   it.each(entries.map((e) => [e.file]))('%s: every token, in order', async (file) => {
     const t = parseTranscript(readCorpus(file), { file });
-    const xml = documentXml(await toDocx(t, { date, comments: true }));
+    const files = unzipDocx(await toDocx(t, { date, comments: true }));
+    const xml = files['word/document.xml']!;
     expect(firstMissingToken(xmlText(xml), t.tokens)).toBe(-1);
+    // Every comment is anchored: one range start, one range end and one reference each.
+    const comments = (files['word/comments.xml'] ?? '').match(/<w:comment /g)?.length ?? 0;
+    for (const el of ['commentRangeStart', 'commentRangeEnd', 'commentReference']) {
+      expect(xml.match(new RegExp(`<w:${el} `, 'g'))?.length ?? 0, el).toBe(comments);
+    }
     // Redacted: every token or its placeholder, in order.
     const r = await toDocx(t, { date, redact: true });
     expect(firstMissingToken(xmlText(documentXml(r)), redact(t).tokens)).toBe(-1);

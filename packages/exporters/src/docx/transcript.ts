@@ -129,7 +129,8 @@ function wordRuns(
   for (let k = first; k < end; k++) {
     const tok = t.tokens[k]!;
     const word = xmlSafe(tok.text);
-    if (word === '') continue;
+    // Empty tokens add nothing, but a comment anchored on one still opens and closes.
+    if (word === '' && !starts?.has(k) && !ends?.has(k)) continue;
     const space = k > first && tok.spaceBefore ? ' ' : '';
     const startIds = starts?.get(k);
     const low = tok.kind === 'word' && tok.confidence !== null && tok.confidence < o.threshold;
