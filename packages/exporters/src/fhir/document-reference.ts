@@ -35,7 +35,7 @@ export function documentReferenceFrom(c: FhirContext): DocumentReference {
     {
       attachment: inlineAttachment('text/plain; charset=utf-8', c.text, {
         ...(language ? { language } : {}),
-        title: 'Transcript',
+        title: o.title ?? 'Transcript',
         creation: c.creation,
       }),
     },

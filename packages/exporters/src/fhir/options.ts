@@ -51,7 +51,7 @@ export interface FhirOptions extends CommonOptions {
   readonly ids?: 'random' | 'deterministic' | undefined;
   /** Confidentiality code (`N`, `R`, `V`, …) for `meta.security`, `securityLabel` and the Composition. */
   readonly confidentiality?: FhirConfidentiality | undefined;
-  /** Document title. Default: the note type's name plus "(AI draft)". */
+  /** Composition title (default: the note type plus "(AI draft)") and transcript attachment title (default "Transcript"). */
   readonly title?: string | undefined;
 }
 

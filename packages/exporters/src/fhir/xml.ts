@@ -206,6 +206,20 @@ const ORDER: Readonly<Record<string, Order>> = {
 
 type XmlNode = Record<string, unknown>;
 
+/**
+ * Escapes an attribute value (the builder then escapes the quotes). Tabs and line breaks become
+ * character references so XML attribute normalisation keeps them.
+ */
+function escapeAttribute(value: string): string {
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\t/g, '&#9;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;');
+}
+
 /** Converts one element of type `type` into ordered builder nodes; unknown properties are an error. */
 function elementNodes(value: Record<string, unknown>, type: string, path: string, divs: string[]): XmlNode[] {
   const order = ORDER[type];
@@ -234,7 +248,7 @@ function childNode(name: string, type: ChildType, item: unknown, path: string, d
     if (typeof item !== 'string' && typeof item !== 'number' && typeof item !== 'boolean') {
       throw new ExportError(`FHIR XML: expected a primitive at \`${path}\``);
     }
-    return { [name]: [], ':@': { '@_value': String(item) } };
+    return { [name]: [], ':@': { '@_value': escapeAttribute(String(item)) } };
   }
   if (type === 'xhtml') {
     if (typeof item !== 'string' || XMLValidator.validate(item) !== true) {
@@ -268,6 +282,8 @@ export function resourceToXml(resource: FhirResource): string {
     ignoreAttributes: false,
     attributeNamePrefix: '@_',
     suppressEmptyNode: true,
+    // Values are escaped by escapeAttribute (quotes by the builder); the only text nodes are div placeholders.
+    processEntities: false,
     format: true,
     indentBy: '  ',
   });
