@@ -11,8 +11,8 @@ export const CONFIDENTIALITY = 'http://terminology.hl7.org/CodeSystem/v3-Confide
 export const PARTICIPANT_TYPE = 'http://terminology.hl7.org/CodeSystem/provenance-participant-type';
 export const DATA_OPERATION = 'http://terminology.hl7.org/CodeSystem/v3-DataOperation';
 export const RFC3986 = 'urn:ietf:rfc:3986';
-/** scribekit's own code system for HealthScribe section names (carried next to the LOINC code). */
-export const SECTION_NAME_SYSTEM = 'urn:scribekit:fhir:healthscribe-section';
+/** scribekit's own section codes: HealthScribe section names (next to the LOINC code) and `TRANSCRIPT`. */
+export const SECTION_NAME_SYSTEM = 'urn:scribekit:fhir:section';
 /** scribekit's identifier system for the AI devices it names. */
 export const DEVICE_SYSTEM = 'urn:scribekit:fhir:device';
 
