@@ -44,5 +44,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const r = await fhirBench();
   console.log(`${r.words} words, median of ${r.runs} runs`);
   console.log('| case | ms | × parse | output bytes |\n|---|---:|---:|---:|');
-  for (const row of r.rows) console.log(`| ${row.case} | ${row.ms.toFixed(1)} | ${row.ratio.toFixed(2)} | ${row.bytes} |`);
+  for (const row of r.rows)
+    console.log(`| ${row.case} | ${row.ms.toFixed(1)} | ${row.ratio.toFixed(2)} | ${row.bytes} |`);
 }
