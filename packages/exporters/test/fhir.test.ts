@@ -336,7 +336,7 @@ describe('document Bundle', () => {
     const deviceUrl = b.entry![1]!.fullUrl;
     expect(c.author).toEqual([
       { reference: 'Practitioner/a1' },
-      { reference: deviceUrl, display: 'Amazon Transcribe' },
+      { reference: deviceUrl, type: 'Device', display: 'Amazon Transcribe' },
     ]);
     expect(c.status).toBe('preliminary');
     expect(c.attester).toBeUndefined();

@@ -45,7 +45,7 @@ export function provenanceFrom(c: FhirContext, target: string, device: string): 
     reason: [{ coding: [AIAST] }],
     activity: { coding: [{ system: DATA_OPERATION, code: 'CREATE', display: 'create' }] },
     agent: [
-      { type: { coding: [participantType('author')] }, who: { reference: device, display: c.source.name } },
+      { type: { coding: [participantType('author')] }, who: { reference: device, type: 'Device', display: c.source.name } },
       ...(c.o.verifier ? [{ type: { coding: [participantType('verifier')] }, who: c.o.verifier }] : []),
     ],
     ...(audio ? { entity: [{ role: 'source' as const, what: audio }] } : {}),
@@ -78,7 +78,7 @@ export function compositionSections(c: FhirContext): CompositionSection[] {
 export function compositionFrom(c: FhirContext, device: string): Composition {
   const { o } = c;
   const type = noteTypeCoding(o.noteType);
-  const deviceRef: Reference = { reference: device, display: c.source.name };
+  const deviceRef: Reference = { reference: device, type: 'Device', display: c.source.name };
   return {
     resourceType: 'Composition',
     meta: { security: c.security },

@@ -18,6 +18,8 @@ export interface Identifier {
 
 export interface Reference {
   readonly reference?: string;
+  /** The target's resource type, for references such as `urn:uuid:` that do not show it. */
+  readonly type?: string;
   readonly display?: string;
 }
 
