@@ -26,16 +26,31 @@ describe('FHIR golden files', () => {
   }
 
   const bundles: [string, () => ReturnType<typeof loadInput>, FhirOptions][] = [
-    ['medical-conversation-phi.document-bundle', () => loadInput(fixtures[1]!), { ...stableOptions, output: 'document-bundle' }],
+    [
+      'medical-conversation-phi.document-bundle',
+      () => loadInput(fixtures[1]!),
+      { ...stableOptions, output: 'document-bundle' },
+    ],
     [
       'medical-conversation-phi.transaction-bundle',
       () => loadInput(fixtures[1]!),
-      { ...stableOptions, output: 'transaction-bundle', redact: true, turns: true, audio: { reference: 'Media/example-4' } },
+      {
+        ...stableOptions,
+        output: 'transaction-bundle',
+        redact: true,
+        turns: true,
+        audio: { reference: 'Media/example-4' },
+      },
     ],
     [
       'healthscribe-synthetic.document-bundle',
       syntheticHealthScribe,
-      { ...stableOptions, output: 'document-bundle', noteType: 'history-and-physical', verifier: 'Practitioner/example-2' },
+      {
+        ...stableOptions,
+        output: 'document-bundle',
+        noteType: 'history-and-physical',
+        verifier: 'Practitioner/example-2',
+      },
     ],
   ];
   for (const [name, load, options] of bundles) {

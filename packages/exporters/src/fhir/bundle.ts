@@ -45,7 +45,10 @@ export function provenanceFrom(c: FhirContext, target: string, device: string): 
     reason: [{ coding: [AIAST] }],
     activity: { coding: [{ system: DATA_OPERATION, code: 'CREATE', display: 'create' }] },
     agent: [
-      { type: { coding: [participantType('author')] }, who: { reference: device, type: 'Device', display: c.source.name } },
+      {
+        type: { coding: [participantType('author')] },
+        who: { reference: device, type: 'Device', display: c.source.name },
+      },
       ...(c.o.verifier ? [{ type: { coding: [participantType('verifier')] }, who: c.o.verifier }] : []),
     ],
     ...(audio ? { entity: [{ role: 'source' as const, what: audio }] } : {}),
