@@ -1,8 +1,14 @@
 // FHIR XML: well-formed (xmllint), converts back to the same JSON (FHIR.js xmlToJson), in canonical
 // element order (FHIR.js objToXml of that JSON is the same XML), and the checks fail on broken XML.
 import { spawnSync } from 'node:child_process';
-import { ExportError } from '@scribekit/core';
-import { buildFhirResource, type FhirOptions, type FhirResource, resourceToXml } from '@scribekit/exporters';
+import { buildTranscript, ExportError } from '@scribekit/core';
+import {
+  buildFhirResource,
+  type FhirDocumentReference,
+  type FhirOptions,
+  type FhirResource,
+  resourceToXml,
+} from '@scribekit/exporters';
 import { Fhir } from 'fhir';
 import { describe, expect, it } from 'vitest';
 import { fhirInputs, loadInput, stableOptions, syntheticHealthScribe } from './support/fhir-fixtures.js';
@@ -93,6 +99,38 @@ describe('FHIR XML', () => {
     const tabbed = buildFhirResource(syntheticHealthScribe(), { ...stableOptions, title: 'A\tB' });
     expect(resourceToXml(tabbed)).toContain('<title value="A&#9;B"/>');
     expect(backToJson(resourceToXml(tabbed))).toEqual(JSON.parse(JSON.stringify(tabbed)));
+  });
+});
+
+describe('characters XML cannot carry', () => {
+  it.skipIf(!xmllint.ok)(`become U+FFFD in narratives; the attachment keeps them ${xmllint.reason}`, () => {
+    const t = buildTranscript({
+      metadata: {
+        source: 'transcribe-batch',
+        jobName: null,
+        accountId: null,
+        status: null,
+        languageCode: null,
+        serviceRedacted: null,
+      },
+      tokens: ['a\u0001b', 'x\ud800y', '😀', 'fin'].map((text, i) => ({
+        kind: 'word' as const,
+        text,
+        startMs: i * 100,
+        endMs: i * 100 + 50,
+        confidence: null,
+        speaker: null,
+        channel: null,
+      })),
+    });
+    const bundle = buildFhirResource(t, { ...stableOptions, output: 'document-bundle' });
+    const xml = resourceToXml(bundle);
+    expect(xmllintErrors(xml)).toBe('');
+    expect(xml).toContain('<p>a\ufffdb x\ufffdy 😀 fin</p>');
+    const doc = buildFhirResource(t, stableOptions) as FhirDocumentReference;
+    expect(Buffer.from(doc.content[0]!.attachment.data!, 'base64').toString('utf8')).toBe(
+      'a\u0001b x\ufffdy 😀 fin',
+    );
   });
 });
 

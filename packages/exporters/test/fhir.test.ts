@@ -477,6 +477,10 @@ describe('options', () => {
     );
     expect(messageOf({ ...base, audio: {} })).toMatch(/needs `reference`/);
     expect(messageOf({ ...base, title: ' ' })).toMatch(/`title`/);
+    expect(messageOf({ ...base, title: 'a\u0007b' })).toMatch(
+      /`title`: expected a non-empty string without control characters/,
+    );
+    expect(messageOf({ subject: { reference: 'Patient/1', display: '' } })).toMatch(/`subject.display`/);
   });
 
   it('reject dates that are not instants', () => {

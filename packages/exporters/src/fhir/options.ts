@@ -131,10 +131,21 @@ function resolveReference(role: Role, name: string, value: FhirReferenceInput): 
     );
   }
   const display = 'display' in input ? input.display : undefined;
-  if (display !== undefined && (typeof display !== 'string' || display.trim() === '')) {
-    throw new OptionsError(`Invalid FHIR option \`${name}.display\`: expected a non-empty string`);
+  if (display !== undefined && !isFhirString(display)) {
+    throw new OptionsError(
+      `Invalid FHIR option \`${name}.display\`: expected a non-empty string without control characters`,
+    );
   }
   return display === undefined ? { reference: input.reference } : { reference: input.reference, display };
+}
+
+/** A FHIR string: not blank, no control characters other than tab, CR and LF. */
+function isFhirString(value: unknown): value is string {
+  return (
+    typeof value === 'string' &&
+    value.trim() !== '' &&
+    !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(value)
+  );
 }
 
 /** Formats a Date as an instant (UTC, milliseconds only when not zero). */
@@ -275,8 +286,10 @@ export function resolveFhirOptions(
       '`docStatus: final` marks the note as signed: give the signing clinician as the FHIR option `verifier`, e.g. `Practitioner/<id>`',
     );
   }
-  if (o.title !== undefined && (typeof o.title !== 'string' || o.title.trim() === '')) {
-    throw new OptionsError('Invalid FHIR option `title`: expected a non-empty string');
+  if (o.title !== undefined && !isFhirString(o.title)) {
+    throw new OptionsError(
+      'Invalid FHIR option `title`: expected a non-empty string without control characters',
+    );
   }
   if (o.turns !== undefined && typeof o.turns !== 'boolean') {
     throw new OptionsError('Invalid FHIR option `turns`: expected true or false');
