@@ -530,6 +530,30 @@ describe('options', () => {
   });
 });
 
+describe('public API', () => {
+  it('exports the FHIR functions and code tables by name', async () => {
+    const api = await import('@scribekit/exporters');
+    const fhirNames = Object.keys(api).filter((k) =>
+      /fhir|document|transaction|resourceTo|NOTE_|SECTION_|CONFIDENTIALITY_|sectionCodings|uuidV5/i.test(k),
+    );
+    expect(fhirNames.sort()).toEqual([
+      'CONFIDENTIALITY_CODES',
+      'NOTE_TYPES',
+      'SECTION_CODES',
+      'buildDocumentBundle',
+      'buildDocumentReference',
+      'buildFhirResource',
+      'buildTransactionBundle',
+      'resourceToJson',
+      'resourceToXml',
+      'sectionCodings',
+      'toFhirJson',
+      'toFhirXml',
+      'uuidV5',
+    ]);
+  });
+});
+
 describe('registry', () => {
   it('writes fhir-json and fhir-xml through the registry', () => {
     const o = { ...stableOptions } as const;
