@@ -2,7 +2,10 @@
 // The corpus file is read in place from ../shared/corpus; the result is kept in memory (never committed).
 import { readFileSync } from 'node:fs';
 
-export const benchSource = new URL('../../shared/corpus/real/std-speakers2-large-1.5MB.json', import.meta.url);
+export const benchSource = new URL(
+  '../../shared/corpus/real/std-speakers2-large-1.5MB.json',
+  import.meta.url,
+);
 
 /** Returns the bench transcript as JSON text (compact, like real output). */
 export function makeBenchTranscript(targetWords = 40_000) {
@@ -31,7 +34,11 @@ export function makeBenchTranscript(targetWords = 40_000) {
         ...seg,
         start_time: shift(seg.start_time, by),
         end_time: shift(seg.end_time, by),
-        items: seg.items.map((i) => ({ ...i, start_time: shift(i.start_time, by), end_time: shift(i.end_time, by) })),
+        items: seg.items.map((i) => ({
+          ...i,
+          start_time: shift(i.start_time, by),
+          end_time: shift(i.end_time, by),
+        })),
       });
     }
   }
@@ -42,7 +49,11 @@ export function makeBenchTranscript(targetWords = 40_000) {
     status: 'COMPLETED',
     results: {
       transcripts: [{ transcript: '' }],
-      speaker_labels: { channel_label: 'ch_0', speakers: 2, segments: segments.filter((s) => Number(s.start_time) <= last) },
+      speaker_labels: {
+        channel_label: 'ch_0',
+        speakers: 2,
+        segments: segments.filter((s) => Number(s.start_time) <= last),
+      },
       items,
     },
   };

@@ -46,9 +46,18 @@ function tokenize(utterances, seed = 7) {
         if (low) word = word.slice(0, -1);
         const dur = 120 + word.length * 55 + Math.floor(rand() * 60);
         const confidence = low ? 0.2 + rand() * 0.25 : 0.86 + rand() * 0.14;
-        tokens.push({ type: 'pronunciation', content: word, start: t, end: t + dur, confidence, speaker: u.speaker, channel: u.channel });
+        tokens.push({
+          type: 'pronunciation',
+          content: word,
+          start: t,
+          end: t + dur,
+          confidence,
+          speaker: u.speaker,
+          channel: u.channel,
+        });
         t += dur + 40 + Math.floor(rand() * 80);
-        for (const p of punct) tokens.push({ type: 'punctuation', content: p, speaker: u.speaker, channel: u.channel });
+        for (const p of punct)
+          tokens.push({ type: 'punctuation', content: p, speaker: u.speaker, channel: u.channel });
         free = Math.max(free, t + 300);
       }
       if (phi) {
@@ -82,7 +91,9 @@ function item(tok, { labels = false, id } = {}) {
   }
   if (labels && tok.speaker) it.speaker_label = tok.speaker;
   if (labels && tok.channel) it.channel_label = tok.channel;
-  it.alternatives = [{ confidence: tok.type === 'pronunciation' ? tok.confidence.toFixed(4) : '0.0', content: tok.content }];
+  it.alternatives = [
+    { confidence: tok.type === 'pronunciation' ? tok.confidence.toFixed(4) : '0.0', content: tok.content },
+  ];
   it.type = tok.type;
   return it;
 }
@@ -108,7 +119,10 @@ const dictation = tokenize(
 const dictationJson = {
   jobName: 'example-dictation-0001',
   accountId: '000000000000',
-  results: { transcripts: [{ transcript: transcriptText(dictation.tokens) }], items: dictation.tokens.map((t) => item(t)) },
+  results: {
+    transcripts: [{ transcript: transcriptText(dictation.tokens) }],
+    items: dictation.tokens.map((t) => item(t)),
+  },
   status: 'COMPLETED',
 };
 write('medical-dictation.json', dictationJson);
@@ -117,10 +131,22 @@ writeFileSync(new URL('examples/dictation.json', root), `${JSON.stringify(dictat
 // 2. Medical conversation: two speakers (old-generation join by time), PHI entities (camelCase numbers).
 const conversationUtterances = [
   { speaker: 'spk_0', start: 300, text: 'Good morning, {NAME:Mr. Ortega}. What brings you in today?' },
-  { speaker: 'spk_1', start: 3600, text: 'I have had a cough for about two weeks, and some chest tightness at night.' },
-  { speaker: 'spk_0', start: 8400, text: 'Any fever or shortness of breath? And your date of birth is {DATE:March third nineteen seventy}, correct?' },
+  {
+    speaker: 'spk_1',
+    start: 3600,
+    text: 'I have had a cough for about two weeks, and some chest tightness at night.',
+  },
+  {
+    speaker: 'spk_0',
+    start: 8400,
+    text: 'Any fever or shortness of breath? And your date of birth is {DATE:March third nineteen seventy}, correct?',
+  },
   { speaker: 'spk_1', start: 15200, text: 'Yes, that is right. No fever, but I get winded on the stairs.' },
-  { speaker: 'spk_0', start: 19800, text: 'We will get a chest x-ray and start an albuterol~ inhaler. Call {PHONE:five five five zero one nine nine} if it gets worse.' },
+  {
+    speaker: 'spk_0',
+    start: 19800,
+    text: 'We will get a chest x-ray and start an albuterol~ inhaler. Call {PHONE:five five five zero one nine nine} if it gets worse.',
+  },
 ];
 const conversation = tokenize(conversationUtterances, 23);
 function speakerSegments(tokens) {
@@ -132,7 +158,13 @@ function speakerSegments(tokens) {
     if (last && last.speaker_label === tok.speaker) {
       last.items.push(entry);
       last.end_time = s(tok.end);
-    } else segs.push({ start_time: s(tok.start), speaker_label: tok.speaker, end_time: s(tok.end), items: [entry] });
+    } else
+      segs.push({
+        start_time: s(tok.start),
+        speaker_label: tok.speaker,
+        end_time: s(tok.end),
+        items: [entry],
+      });
   }
   return segs;
 }
@@ -188,7 +220,16 @@ write('two-channel.json', {
 });
 
 // 4. ShowAlternatives: segments with n-best alternatives (flat items), speaker labels on items, ids.
-const alt = tokenize([{ speaker: 'spk_0', start: 200, text: 'The patient denies chest pain. Start aspirin eighty one milligrams daily.' }], 3);
+const alt = tokenize(
+  [
+    {
+      speaker: 'spk_0',
+      start: 200,
+      text: 'The patient denies chest pain. Start aspirin eighty one milligrams daily.',
+    },
+  ],
+  3,
+);
 const altItems = alt.tokens.map((t, i) => item(t, { labels: true, id: i }));
 const flat = (tokens, swap = {}) =>
   tokens.map((t) => ({
@@ -214,7 +255,10 @@ write('show-alternatives.json', {
     transcripts: [{ transcript: transcriptText(alt.tokens) }],
     speaker_labels: { channel_label: 'ch_0', speakers: 1, segments: speakerSegments(alt.tokens) },
     items: altItems,
-    segments: [segment(sentence1, [{ denies: 'denied' }, { chest: 'just' }]), segment(sentence2, [{ aspirin: 'aspirins' }])],
+    segments: [
+      segment(sentence1, [{ denies: 'denied' }, { chest: 'just' }]),
+      segment(sentence2, [{ aspirin: 'aspirins' }]),
+    ],
   },
   status: 'COMPLETED',
 });
@@ -244,26 +288,42 @@ write(
 );
 
 // 6. Standard PII redaction: [PII] content with redactions and no confidence on the alternative.
-const pii = tokenize([{ start: 100, text: 'My name is {NAME:Alex} and my number is {PHONE:five five five one two three four}.' }], 2);
+const pii = tokenize(
+  [
+    {
+      start: 100,
+      text: 'My name is {NAME:Alex} and my number is {PHONE:five five five one two three four}.',
+    },
+  ],
+  2,
+);
 write('pii-redacted.json', {
   jobName: 'example-pii-0006',
   accountId: '000000000000',
   isRedacted: true,
   results: {
-    transcripts: [{ transcript: transcriptText(pii.tokens).replace(/Alex|five five five one two three four/g, '[PII]') }],
+    transcripts: [
+      { transcript: transcriptText(pii.tokens).replace(/Alex|five five five one two three four/g, '[PII]') },
+    ],
     items: pii.tokens
-      .filter((t, i, all) => {
+      .filter((t) => {
         // The service emits one [PII] item per redacted span: drop the other words of a span.
-        const inEntity = pii.entities.find((e) => t.type === 'pronunciation' && t.start >= e.start && t.end <= e.end);
-        return !inEntity || inEntity.start === t.start || !all;
+        const inEntity = pii.entities.find(
+          (e) => t.type === 'pronunciation' && t.start >= e.start && t.end <= e.end,
+        );
+        return !inEntity || inEntity.start === t.start;
       })
       .map((t) => {
-        const entity = pii.entities.find((e) => t.type === 'pronunciation' && t.start >= e.start && t.end <= e.end);
+        const entity = pii.entities.find(
+          (e) => t.type === 'pronunciation' && t.start >= e.start && t.end <= e.end,
+        );
         if (!entity) return item(t);
         return {
           start_time: s(entity.start),
           end_time: s(entity.end),
-          alternatives: [{ content: '[PII]', redactions: [{ confidence: '0.9987', type: entity.type, category: 'PII' }] }],
+          alternatives: [
+            { content: '[PII]', redactions: [{ confidence: '0.9987', type: entity.type, category: 'PII' }] },
+          ],
           type: 'pronunciation',
         };
       }),
@@ -286,7 +346,10 @@ const job = {
     TranscriptionJobStatus: 'COMPLETED',
     LanguageCode: 'en-US',
     Media: { MediaFileUri: 's3://example-bucket/audio/example-dictation-0001.wav' },
-    Transcript: { TranscriptFileUri: 'https://s3.us-east-1.amazonaws.com/example-bucket/medical/example-dictation-0001.json' },
+    Transcript: {
+      TranscriptFileUri:
+        'https://s3.us-east-1.amazonaws.com/example-bucket/medical/example-dictation-0001.json',
+    },
     CreationTime: '2026-03-02T15:04:05.000Z',
     Specialty: 'PRIMARYCARE',
     Type: 'DICTATION',

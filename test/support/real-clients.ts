@@ -5,26 +5,45 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const realClientsDir = fileURLToPath(new URL('../../../shared/tools/real-clients/', import.meta.url));
-export const clientsDepsDir = process.env.CLIENTS_DIR ?? fileURLToPath(new URL('../../.tmp/real-clients/', import.meta.url));
+export const clientsDepsDir =
+  process.env.CLIENTS_DIR ?? fileURLToPath(new URL('../../.tmp/real-clients/', import.meta.url));
 export const python = process.env.PYTHON ?? '/usr/bin/python3';
 export const inCi = process.env.CI === 'true' || process.env.CI === '1';
 
 /** Why a reader cannot run here, or null when it can. */
-export function missingReader(reader: 'python3-srt' | 'python3-webvtt' | 'python3-docx' | 'ffmpeg' | 'webvtt-parser' | 'mammoth' | 'libreoffice' | 'pdftotext' | 'xmllint' | 'chromium'): string | null {
+export function missingReader(
+  reader:
+    | 'python3-srt'
+    | 'python3-webvtt'
+    | 'python3-docx'
+    | 'ffmpeg'
+    | 'webvtt-parser'
+    | 'mammoth'
+    | 'libreoffice'
+    | 'pdftotext'
+    | 'xmllint'
+    | 'chromium',
+): string | null {
   const has = (cmd: string, args: string[]) => spawnSync(cmd, args, { stdio: 'ignore' }).status === 0;
   switch (reader) {
     case 'python3-srt':
     case 'python3-webvtt':
     case 'python3-docx':
-      return has(python, ['-c', `import ${reader.slice(8)}`]) ? null : `${python} cannot import ${reader.slice(8)} (apt-get install ${reader})`;
+      return has(python, ['-c', `import ${reader.slice(8)}`])
+        ? null
+        : `${python} cannot import ${reader.slice(8)} (apt-get install ${reader})`;
     case 'ffmpeg':
       return has('ffmpeg', ['-version']) ? null : 'ffmpeg is not installed (apt-get install ffmpeg)';
     case 'libreoffice':
-      return has('soffice', ['--version']) ? null : 'LibreOffice is not installed (apt-get install libreoffice-writer-nogui)';
+      return has('soffice', ['--version'])
+        ? null
+        : 'LibreOffice is not installed (apt-get install libreoffice-writer-nogui)';
     case 'pdftotext':
       return has('pdftotext', ['-v']) ? null : 'pdftotext is not installed (apt-get install poppler-utils)';
     case 'xmllint':
-      return has('xmllint', ['--version']) ? null : 'xmllint is not installed (apt-get install libxml2-utils)';
+      return has('xmllint', ['--version'])
+        ? null
+        : 'xmllint is not installed (apt-get install libxml2-utils)';
     case 'chromium':
       return has('chromium', ['--version']) ? null : 'chromium is not installed (apt-get install chromium)';
     case 'webvtt-parser':
@@ -39,7 +58,10 @@ export function missingReader(reader: 'python3-srt' | 'python3-webvtt' | 'python
  * Returns true when the test may run. When a reader is missing: throws in CI (so the test fails),
  * and outside CI returns false after recording the reason, for `it.skipIf`/`ctx.skip(reason)`.
  */
-export function readersAvailable(...readers: Parameters<typeof missingReader>[0][]): { ok: boolean; reason: string } {
+export function readersAvailable(...readers: Parameters<typeof missingReader>[0][]): {
+  ok: boolean;
+  reason: string;
+} {
   const missing = readers.map(missingReader).filter((m): m is string => m !== null);
   if (missing.length === 0) return { ok: true, reason: '' };
   const reason = `missing reader(s): ${missing.join('; ')}`;
@@ -48,7 +70,11 @@ export function readersAvailable(...readers: Parameters<typeof missingReader>[0]
 }
 
 /** Runs one of the real-client checker scripts; returns its exit status and output. */
-export function runChecker(command: string, args: string[], env: Record<string, string> = {}): { status: number; output: string } {
+export function runChecker(
+  command: string,
+  args: string[],
+  env: Record<string, string> = {},
+): { status: number; output: string } {
   const r = spawnSync(command, args, {
     cwd: realClientsDir,
     encoding: 'utf8',

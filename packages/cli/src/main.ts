@@ -18,7 +18,9 @@ export const EXIT = { ok: 0, someFailed: 1, usage: 2, invalidInput: 3, fetch: 4,
 
 export function createProgram(io: CliIo = defaultIo): Command {
   const program = new Command('scribekit')
-    .description('Turn Amazon Transcribe Medical output into captions, Word transcripts, FHIR notes and analysis')
+    .description(
+      'Turn Amazon Transcribe Medical output into captions, Word transcripts, FHIR notes and analysis',
+    )
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
@@ -31,7 +33,9 @@ export function createProgram(io: CliIo = defaultIo): Command {
       for (const file of inputs) {
         try {
           const t = parseTranscript(await readFile(file), { file });
-          io.stdout(`ok  ${file}: ${t.tokens.length} tokens, ${t.speakers.length} speakers, ${t.channels.length} channels, ${(t.durationMs / 1000).toFixed(1)} s\n`);
+          io.stdout(
+            `ok  ${file}: ${t.tokens.length} tokens, ${t.speakers.length} speakers, ${t.channels.length} channels, ${(t.durationMs / 1000).toFixed(1)} s\n`,
+          );
         } catch (error) {
           if (!isTranscriptError(error)) throw error;
           failed++;

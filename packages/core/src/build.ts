@@ -146,9 +146,14 @@ export function buildTranscript(input: BuildInput): Transcript {
     }
   }
 
-  if (swappedEnds > 0) warnings.push(`${swappedEnds} word(s) ended before they started; their end was set to their start`);
-  if (clampedStarts > 0) warnings.push(`${clampedStarts} word(s) started before the word before them; their start was moved forward`);
-  if (untimedWords > 0) warnings.push(`${untimedWords} word(s) had no times; times were taken from the word before`);
+  if (swappedEnds > 0)
+    warnings.push(`${swappedEnds} word(s) ended before they started; their end was set to their start`);
+  if (clampedStarts > 0)
+    warnings.push(
+      `${clampedStarts} word(s) started before the word before them; their start was moved forward`,
+    );
+  if (untimedWords > 0)
+    warnings.push(`${untimedWords} word(s) had no times; times were taken from the word before`);
 
   const labels = new Map((input.speakers ?? []).map((s) => [s.id, s]));
   const speakers: Speaker[] = [...speakerIds].sort(compareLabels).map((id) => {
@@ -198,7 +203,8 @@ function buildTurns(tokens: readonly Token[], drafts: readonly DraftToken[]): Tu
     const d = drafts[i]!;
     const segmentChange = d.segmentId !== undefined && d.segmentId !== drafts[i - 1]!.segmentId;
     // Punctuation never opens a turn: it belongs to the words before it.
-    if (segmentChange || (t.kind === 'word' && (t.speaker !== p.speaker || t.channel !== p.channel))) close(i);
+    if (segmentChange || (t.kind === 'word' && (t.speaker !== p.speaker || t.channel !== p.channel)))
+      close(i);
   }
   if (tokens.length > 0) close(tokens.length);
   return turns;
@@ -224,7 +230,8 @@ function linkEntities(entities: readonly DraftEntity[], tokens: readonly Token[]
       const w = words[k]!;
       if (w.startMs >= e.endMs && !(w.startMs === e.startMs && e.startMs === e.endMs)) break;
       const overlaps = w.startMs < e.endMs && w.endMs > e.startMs;
-      const pointHit = (e.startMs === e.endMs || w.startMs === w.endMs) && w.startMs <= e.endMs && w.endMs >= e.startMs;
+      const pointHit =
+        (e.startMs === e.endMs || w.startMs === w.endMs) && w.startMs <= e.endMs && w.endMs >= e.startMs;
       if (overlaps || pointHit) {
         if (firstToken < 0) firstToken = w.index;
         endToken = w.index + 1;

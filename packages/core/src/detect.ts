@@ -10,14 +10,16 @@ export type InputKind =
   | 'job-list'
   | 'unknown';
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Recognises a streaming result (raw `Results` entry, a `{t, data}` recording, or a transcript event). */
 function isStreamingEvent(v: unknown): boolean {
   if (!isObject(v)) return false;
   if ('data' in v && isObject(v.data)) return isStreamingEvent(v.data);
   if (isObject(v.TranscriptEvent) || isObject(v.Transcript) || isObject(v.transcript)) {
-    const t = (v.TranscriptEvent as Record<string, unknown> | undefined)?.Transcript ?? v.Transcript ?? v.transcript;
+    const t =
+      (v.TranscriptEvent as Record<string, unknown> | undefined)?.Transcript ?? v.Transcript ?? v.transcript;
     return isObject(t) && (Array.isArray(t.Results) || Array.isArray(t.results));
   }
   return (
@@ -35,17 +37,28 @@ export function detectKind(value: unknown): InputKind {
   if (isObject(value.results) && 'items' in value.results) return 'transcribe-batch';
   if (isObject(value.Conversation)) return 'healthscribe-transcript';
   if (isObject(value.ClinicalDocumentation)) return 'healthscribe-summary';
-  if (isObject(value.MedicalTranscriptionJob) || isObject(value.TranscriptionJob) || isObject(value.MedicalScribeJob)) {
+  if (
+    isObject(value.MedicalTranscriptionJob) ||
+    isObject(value.TranscriptionJob) ||
+    isObject(value.MedicalScribeJob)
+  ) {
     return 'job-description';
   }
-  if (Array.isArray(value.MedicalTranscriptionJobSummaries) || Array.isArray(value.TranscriptionJobSummaries)) {
+  if (
+    Array.isArray(value.MedicalTranscriptionJobSummaries) ||
+    Array.isArray(value.TranscriptionJobSummaries)
+  ) {
     return 'job-list';
   }
-  if (Array.isArray(value.Transcript) && ('JobStatus' in value || 'ConversationCharacteristics' in value || 'Participants' in value)) {
+  if (
+    Array.isArray(value.Transcript) &&
+    ('JobStatus' in value || 'ConversationCharacteristics' in value || 'Participants' in value)
+  ) {
     return 'call-analytics';
   }
   if (isStreamingEvent(value)) return 'medical-streaming';
-  if (Array.isArray(value.events) && value.events.length > 0 && value.events.every(isStreamingEvent)) return 'medical-streaming';
+  if (Array.isArray(value.events) && value.events.length > 0 && value.events.every(isStreamingEvent))
+    return 'medical-streaming';
   if (isObject(value.results)) return 'transcribe-batch'; // a batch file missing `items`: let the schema say so
   return 'unknown';
 }

@@ -43,8 +43,16 @@ export class InvalidJsonError extends TranscriptError {
   readonly line: number;
   readonly column: number;
 
-  constructor(reason: string, at: { offset: number; line: number; column: number }, options?: TranscriptErrorOptions) {
-    super('E_JSON', `Invalid JSON: ${reason} at line ${at.line}, column ${at.column} (offset ${at.offset})`, options);
+  constructor(
+    reason: string,
+    at: { offset: number; line: number; column: number },
+    options?: TranscriptErrorOptions,
+  ) {
+    super(
+      'E_JSON',
+      `Invalid JSON: ${reason} at line ${at.line}, column ${at.column} (offset ${at.offset})`,
+      options,
+    );
     this.offset = at.offset;
     this.line = at.line;
     this.column = at.column;
@@ -58,7 +66,8 @@ export class TranscriptParseError extends TranscriptError {
 
   constructor(what: string, issues: readonly ParseIssue[], options?: TranscriptErrorOptions) {
     const first = issues[0];
-    const more = issues.length > 1 ? ` (and ${issues.length - 1} more issue${issues.length > 2 ? 's' : ''})` : '';
+    const more =
+      issues.length > 1 ? ` (and ${issues.length - 1} more issue${issues.length > 2 ? 's' : ''})` : '';
     super(
       'E_PARSE',
       first ? `Invalid ${what}: ${first.message} at \`${first.path || '(root)'}\`${more}` : `Invalid ${what}`,
@@ -97,7 +106,10 @@ export class UnknownFormatError extends TranscriptError {
   readonly format: string;
 
   constructor(format: string, valid: readonly string[]) {
-    super('E_UNKNOWN_FORMAT', `Unknown format \`${format}\`, expected one of ${valid.map((v) => `\`${v}\``).join(', ')}`);
+    super(
+      'E_UNKNOWN_FORMAT',
+      `Unknown format \`${format}\`, expected one of ${valid.map((v) => `\`${v}\``).join(', ')}`,
+    );
     this.format = format;
   }
 }

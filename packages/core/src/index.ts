@@ -1,5 +1,12 @@
 // Public API of @scribekit/core. Explicit named exports only.
-export { type BuildInput, buildTranscript, compareLabels, type DraftEntity, type DraftSpeaker, type DraftToken } from './build.js';
+export {
+  type BuildInput,
+  buildTranscript,
+  compareLabels,
+  type DraftEntity,
+  type DraftSpeaker,
+  type DraftToken,
+} from './build.js';
 export { detectKind, type InputKind } from './detect.js';
 export {
   type ErrorCode,
@@ -41,6 +48,6 @@ export type {
 export { type ParseOptions, parseTranscript } from './parse.js';
 export { type BatchParseOptions, inferLanguage, parseTranscribeBatch } from './parse-batch.js';
 export { phiTypeOf } from './phi-type.js';
-export { formatClock, isNumeric, secondsToMs } from './time.js';
-export { joinTokens, needsSpaceBefore, transcriptText } from './text.js';
 export { type RedactOptions, redact } from './redact.js';
+export { joinTokens, needsSpaceBefore, transcriptText } from './text.js';
+export { formatClock, isNumeric, secondsToMs } from './time.js';

@@ -86,7 +86,8 @@ export function locateJsonFault(text: string): Fault {
           i += 5;
         } else if ('"\\/bfnrt'.includes(e)) i++;
         else fail('a bad escape in a string');
-      } else if (c < 32) fail(c === 10 ? 'a raw line break inside a string' : 'a control character inside a string');
+      } else if (c < 32)
+        fail(c === 10 ? 'a raw line break inside a string' : 'a control character inside a string');
       else i++;
     }
   };
@@ -165,9 +166,9 @@ export function locateJsonFault(text: string): Fault {
         fail(`${describe(text[i]!)} where \`,\` or \`]\` was expected`);
       }
     }
-    if (c === '"') return string();
-    if (c === '-' || (c >= '0' && c <= '9')) return number();
-    literal();
+    if (c === '"') string();
+    else if (c === '-' || (c >= '0' && c <= '9')) number();
+    else literal();
   };
 
   try {

@@ -1,4 +1,6 @@
 // Transcribe / Transcribe Medical batch JSON → canonical Transcript.
+
+import type { z } from 'zod';
 import { type BuildInput, buildTranscript, type DraftEntity, type DraftToken } from './build.js';
 import { JobStatusError, TranscriptParseError } from './errors.js';
 import type { AlternativeSegment, ServiceRedaction, Transcript, TranscriptMetadata } from './model.js';
@@ -6,8 +8,10 @@ import {
   batchItem,
   batchTranscriptShell,
   isBatchItem,
+  isSpeakerSegment,
   type RawBatchItem,
   type RawBatchTranscript,
+  speakerSegment,
 } from './schema/transcribe-batch.js';
 import { secondsToMs } from './time.js';
 import { fromZodIssues } from './zod-issues.js';
@@ -19,31 +23,49 @@ export interface BatchParseOptions {
   readonly job?: Partial<TranscriptMetadata> | undefined;
 }
 
-const ms = (v: string | number | null | undefined): number | null => (v === null || v === undefined ? null : secondsToMs(v));
-const num = (v: string | number | null | undefined): number | null => (v === null || v === undefined ? null : Number(v));
+const ms = (v: string | number | null | undefined): number | null =>
+  v === null || v === undefined ? null : secondsToMs(v);
+const num = (v: string | number | null | undefined): number | null =>
+  v === null || v === undefined ? null : Number(v);
 
 /** Validates a parsed batch transcript object and normalises it. */
 export function parseTranscribeBatch(json: unknown, options: BatchParseOptions = {}): Transcript {
   const checked = batchTranscriptShell.safeParse(json);
   if (!checked.success) {
-    throw new TranscriptParseError('Transcribe transcript', fromZodIssues(checked.error.issues), { file: options.file });
+    throw new TranscriptParseError('Transcribe transcript', fromZodIssues(checked.error.issues), {
+      file: options.file,
+    });
   }
-  const items = checked.data.results.items;
-  for (let i = 0; i < items.length; i++) {
-    if (!isBatchItem(items[i])) {
-      const issues = batchItem.safeParse(items[i]).error?.issues ?? [];
-      throw new TranscriptParseError('Transcribe transcript', fromZodIssues(issues, `results.items[${i}]`), {
+  const shell = checked.data.results;
+  const check = (
+    list: readonly unknown[] | undefined,
+    path: string,
+    fast: (v: unknown) => boolean,
+    schema: z.ZodType,
+  ) => {
+    if (!list) return;
+    for (let i = 0; i < list.length; i++) {
+      if (fast(list[i])) continue;
+      const issues = schema.safeParse(list[i]).error?.issues ?? [];
+      throw new TranscriptParseError('Transcribe transcript', fromZodIssues(issues, `${path}[${i}]`), {
         file: options.file,
       });
     }
+  };
+  check(shell.items, 'results.items', isBatchItem, batchItem);
+  for (const [n, c] of (shell.channel_labels?.channels ?? []).entries()) {
+    check(c.items, `results.channel_labels.channels[${n}].items`, isBatchItem, batchItem);
   }
+  check(shell.speaker_labels?.segments, 'results.speaker_labels.segments', isSpeakerSegment, speakerSegment);
   const raw = checked.data as RawBatchTranscript;
+  const results = raw.results;
   const status = raw.status ?? null;
   if (status !== null && status !== 'COMPLETED') {
-    throw new JobStatusError(status, `The transcript's job status is \`${status}\`, not \`COMPLETED\``, { file: options.file });
+    throw new JobStatusError(status, `The transcript's job status is \`${status}\`, not \`COMPLETED\``, {
+      file: options.file,
+    });
   }
   const warnings: string[] = [];
-  const results = raw.results;
   const channelDrafts = fromChannels(raw, warnings);
   const tokens = channelDrafts ?? results.items.map((item) => toDraft(item, item.channel_label ?? null));
   if (!channelDrafts) assignSpeakers(tokens, results.items, raw, warnings);
@@ -56,7 +78,9 @@ export function parseTranscribeBatch(json: unknown, options: BatchParseOptions =
     status,
     languageCode: results.language_code ?? itemLanguage ?? inferLanguage(tokens),
     serviceRedacted: raw.isRedacted ?? null,
-    ...(results.speaker_labels?.speakers != null ? { speakersDeclared: results.speaker_labels.speakers } : {}),
+    ...(results.speaker_labels?.speakers != null
+      ? { speakersDeclared: results.speaker_labels.speakers }
+      : {}),
     ...options.job,
   };
   const input: BuildInput = {
@@ -111,17 +135,19 @@ function serviceRedactionOf(alt: RawBatchItem['alternatives'][number]): ServiceR
 function fromChannels(raw: RawBatchTranscript, warnings: string[]): DraftToken[] | null {
   const channels = raw.results.channel_labels?.channels ?? [];
   if (channels.length === 0) return null;
-  const total = channels.reduce((n, c) => n + c.items.length, 0);
+  const total = channels.reduce((n, c) => n + (c.items?.length ?? 0), 0);
   if (total !== raw.results.items.length) {
     warnings.push(
       `channel_labels holds ${total} items but results.items holds ${raw.results.items.length}; results.items was used`,
     );
     return null;
   }
-  const streams = channels.map((c) => groupUnits(c.items.map((item) => toDraft(item, item.channel_label ?? c.channel_label))));
+  const streams = channels.map((c) =>
+    groupUnits((c.items ?? []).map((item) => toDraft(item, item.channel_label ?? c.channel_label))),
+  );
   const merged = mergeByTime(streams);
   // Speakers on channel files: labels on items were copied by toDraft; otherwise join by time.
-  if (raw.results.speaker_labels && !channels.some((c) => c.items.some((i) => i.speaker_label))) {
+  if (raw.results.speaker_labels && !channels.some((c) => c.items?.some((i) => i.speaker_label))) {
     assignSpeakersByTime(merged, raw, warnings);
   }
   return merged;
@@ -168,7 +194,12 @@ function mergeByTime(streams: DraftToken[][][]): DraftToken[] {
  * `speaker_labels.segments[].items` by start time, else by the segment whose span holds the word.
  * Punctuation takes the speaker of the word before it.
  */
-function assignSpeakers(tokens: DraftToken[], items: readonly RawBatchItem[], raw: RawBatchTranscript, warnings: string[]) {
+function assignSpeakers(
+  tokens: DraftToken[],
+  items: readonly RawBatchItem[],
+  raw: RawBatchTranscript,
+  warnings: string[],
+) {
   if (!raw.results.speaker_labels) return;
   if (items.some((i) => i.speaker_label)) {
     let prev: string | null = null;
@@ -186,11 +217,11 @@ function assignSpeakersByTime(tokens: DraftToken[], raw: RawBatchTranscript, war
   const byStart = new Map<number, string>();
   const spans: { start: number; end: number; speaker: string }[] = [];
   for (const seg of segments) {
-    for (const it of seg.items) {
+    for (const it of seg.items ?? []) {
       const start = secondsToMs(it.start_time);
       if (!byStart.has(start)) byStart.set(start, it.speaker_label);
     }
-    const speaker = seg.speaker_label ?? seg.items[0]?.speaker_label;
+    const speaker = seg.speaker_label ?? seg.items?.[0]?.speaker_label;
     if (speaker && seg.start_time != null && seg.end_time != null) {
       spans.push({ start: secondsToMs(seg.start_time), end: secondsToMs(seg.end_time), speaker });
     }
@@ -214,7 +245,8 @@ function assignSpeakersByTime(tokens: DraftToken[], raw: RawBatchTranscript, war
     }
     prev = t.speaker;
   }
-  if (unmatched > 0) warnings.push(`${unmatched} word(s) had no speaker segment item; the surrounding segment was used`);
+  if (unmatched > 0)
+    warnings.push(`${unmatched} word(s) had no speaker segment item; the surrounding segment was used`);
 }
 
 function toDraftEntity(e: RawBatchTranscriptEntity): DraftEntity {
@@ -231,7 +263,9 @@ function toDraftEntity(e: RawBatchTranscriptEntity): DraftEntity {
 }
 type RawBatchTranscriptEntity = NonNullable<RawBatchTranscript['results']['entities']>[number];
 
-function toAlternativeSegment(seg: NonNullable<RawBatchTranscript['results']['segments']>[number]): AlternativeSegment {
+function toAlternativeSegment(
+  seg: NonNullable<RawBatchTranscript['results']['segments']>[number],
+): AlternativeSegment {
   return {
     startMs: secondsToMs(seg.start_time),
     endMs: secondsToMs(seg.end_time),

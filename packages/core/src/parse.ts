@@ -32,14 +32,30 @@ export function refuse(kind: InputKind, json: unknown, file: string | undefined)
     case 'job-description':
       return refuseJobDescription(json as Record<string, Record<string, unknown>>, file);
     case 'job-list':
-      throw new UnsupportedFormatError(kind, 'This is a list of transcription jobs, not a transcript — use `scribekit fetch <job-name>` or `scribekit fetch --all`', { file });
+      throw new UnsupportedFormatError(
+        kind,
+        'This is a list of transcription jobs, not a transcript — use `scribekit fetch <job-name>` or `scribekit fetch --all`',
+        { file },
+      );
     case 'call-analytics':
-      throw new UnsupportedFormatError(kind, 'This is Amazon Transcribe Call Analytics output, which scribekit does not convert; it reads Transcribe Medical and Transcribe batch transcripts, streaming results and HealthScribe output', { file });
+      throw new UnsupportedFormatError(
+        kind,
+        'This is Amazon Transcribe Call Analytics output, which scribekit does not convert; it reads Transcribe Medical and Transcribe batch transcripts, streaming results and HealthScribe output',
+        { file },
+      );
     case 'healthscribe-summary':
-      throw new UnsupportedFormatError(kind, 'This is a HealthScribe summary (clinical documentation) without its transcript — pass the transcript.json and give this file as its summary (`--summary`)', { file });
+      throw new UnsupportedFormatError(
+        kind,
+        'This is a HealthScribe summary (clinical documentation) without its transcript — pass the transcript.json and give this file as its summary (`--summary`)',
+        { file },
+      );
     case 'healthscribe-transcript':
     case 'medical-streaming':
-      throw new UnsupportedFormatError(kind, `${kind === 'medical-streaming' ? 'Streaming result events' : 'HealthScribe transcripts'} are not supported yet`, { file });
+      throw new UnsupportedFormatError(
+        kind,
+        `${kind === 'medical-streaming' ? 'Streaming result events' : 'HealthScribe transcripts'} are not supported yet`,
+        { file },
+      );
     default:
       throw new UnsupportedFormatError(
         'unknown',
@@ -49,15 +65,31 @@ export function refuse(kind: InputKind, json: unknown, file: string | undefined)
   }
 }
 
-function refuseJobDescription(json: Record<string, Record<string, unknown>>, file: string | undefined): never {
+function refuseJobDescription(
+  json: Record<string, Record<string, unknown>>,
+  file: string | undefined,
+): never {
   const job = json.MedicalTranscriptionJob ?? json.TranscriptionJob ?? json.MedicalScribeJob ?? {};
-  const status = typeof job.TranscriptionJobStatus === 'string' ? job.TranscriptionJobStatus : typeof job.MedicalScribeJobStatus === 'string' ? job.MedicalScribeJobStatus : null;
+  const status =
+    typeof job.TranscriptionJobStatus === 'string'
+      ? job.TranscriptionJobStatus
+      : typeof job.MedicalScribeJobStatus === 'string'
+        ? job.MedicalScribeJobStatus
+        : null;
   if (status === 'FAILED') {
     const reason = typeof job.FailureReason === 'string' ? `: ${job.FailureReason}` : '';
     throw new JobStatusError(status, `This job description says the job FAILED${reason}`, { file });
   }
   if (status === 'QUEUED' || status === 'IN_PROGRESS') {
-    throw new JobStatusError(status, `This job is ${status}, not finished — use \`scribekit fetch <job-name> --wait\``, { file });
+    throw new JobStatusError(
+      status,
+      `This job is ${status}, not finished — use \`scribekit fetch <job-name> --wait\``,
+      { file },
+    );
   }
-  throw new UnsupportedFormatError('job-description', 'This is a job description, not a transcript — use `scribekit fetch <job-name>` to download its transcript', { file });
+  throw new UnsupportedFormatError(
+    'job-description',
+    'This is a job description, not a transcript — use `scribekit fetch <job-name>` to download its transcript',
+    { file },
+  );
 }

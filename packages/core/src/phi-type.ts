@@ -37,7 +37,8 @@ const GROUPS: Record<string, string> = {
   OTHER: 'OTHER',
 };
 
-const MONTHS = /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\b/i;
+const MONTHS =
+  /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\b/i;
 
 /**
  * Chooses the placeholder type for a PHI entity: an explicit type when the service gave a specific one,
@@ -60,6 +61,10 @@ export function phiTypeOf(category: string, type: string | null | undefined, tex
 
 function normalise(value: string | null | undefined): string | undefined {
   if (!value) return undefined;
-  const v = value.replace(/\*/g, '').trim().toUpperCase().replace(/[\s-]+/g, '_');
+  const v = value
+    .replace(/\*/g, '')
+    .trim()
+    .toUpperCase()
+    .replace(/[\s-]+/g, '_');
   return v === '' ? undefined : v;
 }

@@ -22,12 +22,16 @@ export function redact(t: Transcript, options: RedactOptions = {}): Transcript {
   const typeOf = new Map<number, string>();
   for (const e of t.entities) {
     // Words only: punctuation inside an entity's span (`Mr. Ortega`) is kept as it is.
-    for (let k = e.firstToken; k >= 0 && k < e.endToken; k++) if (t.tokens[k]!.kind === 'word') typeOf.set(k, e.type);
+    for (let k = e.firstToken; k >= 0 && k < e.endToken; k++)
+      if (t.tokens[k]!.kind === 'word') typeOf.set(k, e.type);
   }
   if (options.serviceRedactions !== false) {
     for (const tok of t.tokens) {
       if (tok.serviceRedaction && !typeOf.has(tok.index)) {
-        typeOf.set(tok.index, tok.serviceRedaction.kind === 'pii' ? (tok.serviceRedaction.type ?? 'PII') : 'MASKED');
+        typeOf.set(
+          tok.index,
+          tok.serviceRedaction.kind === 'pii' ? (tok.serviceRedaction.type ?? 'PII') : 'MASKED',
+        );
       }
     }
   }
@@ -61,13 +65,15 @@ function redactAlternatives(
   const words = new Set(secrets.flatMap((s) => s.toLowerCase().split(/\s+/)).filter(Boolean));
   const hit = (start: number | null, end: number | null, text: string) =>
     words.has(text.toLowerCase()) ||
-    (start !== null && end !== null && spans.some(([s, e]) => start < e && end > s) ) ||
+    (start !== null && end !== null && spans.some(([s, e]) => start < e && end > s)) ||
     (start !== null && spans.some(([s, e]) => s === e && start === s));
   return segments.map((seg) => ({
     ...seg,
     alternatives: seg.alternatives.map((alt) => {
       const tokens = alt.tokens.map((tok) =>
-        tok.kind === 'word' && hit(tok.startMs, tok.endMs, tok.text) ? { ...tok, text: placeholder('PHI') } : tok,
+        tok.kind === 'word' && hit(tok.startMs, tok.endMs, tok.text)
+          ? { ...tok, text: placeholder('PHI') }
+          : tok,
       );
       let text = '';
       for (const tok of tokens) text += text === '' || tok.kind === 'punctuation' ? tok.text : ` ${tok.text}`;

@@ -20,7 +20,12 @@ function isUnspaced(code: number): boolean {
 const OPENING = /^[([{¿¡"“‘«]+$/u;
 
 /** Whether a reader expects a space between `prev` and a token of `kind` with `text`. */
-export function needsSpaceBefore(prevText: string | null, kind: TokenKind, text: string, prevKind?: TokenKind): boolean {
+export function needsSpaceBefore(
+  prevText: string | null,
+  kind: TokenKind,
+  text: string,
+  prevKind?: TokenKind,
+): boolean {
   if (prevText === null || prevText === '' || text === '') return false;
   if (kind === 'punctuation') return text.length <= 2 && OPENING.test(text);
   if (prevKind === 'punctuation' && prevText.length <= 2 && OPENING.test(prevText)) return false;
@@ -28,7 +33,10 @@ export function needsSpaceBefore(prevText: string | null, kind: TokenKind, text:
 }
 
 /** Joins tokens into reader text: punctuation attached, CJK unspaced, no double spaces. */
-export function joinTokens(tokens: readonly Pick<Token, 'text' | 'spaceBefore'>[], textOf?: (i: number) => string): string {
+export function joinTokens(
+  tokens: readonly Pick<Token, 'text' | 'spaceBefore'>[],
+  textOf?: (i: number) => string,
+): string {
   let out = '';
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;

@@ -26,13 +26,19 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], prefix = ''):
 function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? `Expected ${article(issue.expected)}, but it is missing` : `Expected ${article(issue.expected)}, got ${kindOf(issue.input)}`;
+      return issue.input === undefined
+        ? `Expected ${article(issue.expected)}, but it is missing`
+        : `Expected ${article(issue.expected)}, got ${kindOf(issue.input)}`;
     case 'invalid_value':
       return `Expected one of ${issue.values.map((v) => `\`${String(v)}\``).join(', ')}`;
     case 'too_small':
-      return issue.origin === 'array' ? `Expected at least ${String(issue.minimum)} entries` : `Expected a value of at least ${String(issue.minimum)}`;
+      return issue.origin === 'array'
+        ? `Expected at least ${entries(issue.minimum)}`
+        : `Expected a value of at least ${String(issue.minimum)}`;
     case 'too_big':
-      return issue.origin === 'array' ? `Expected at most ${String(issue.maximum)} entries` : `Expected a value of at most ${String(issue.maximum)}`;
+      return issue.origin === 'array'
+        ? `Expected at most ${entries(issue.maximum)}`
+        : `Expected a value of at most ${String(issue.maximum)}`;
     case 'invalid_union':
       return 'Expected a number or a numeric string';
     case 'custom':
@@ -40,6 +46,10 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     default:
       return issue.message.replace(/"[^"]*"/g, 'a value');
   }
+}
+
+function entries(n: number | bigint): string {
+  return `${String(n)} ${n === 1 || n === 1n ? 'entry' : 'entries'}`;
 }
 
 function article(expected: string): string {

@@ -10,7 +10,11 @@ export function prepare(t: Transcript, options: CommonOptions | undefined): Tran
 }
 
 /** Display name of a speaker or channel id: the name map, then the model's label, then the id. */
-export function displayName(t: Transcript, id: string | null, options: CommonOptions | undefined): string | null {
+export function displayName(
+  t: Transcript,
+  id: string | null,
+  options: CommonOptions | undefined,
+): string | null {
   if (id === null) return null;
   const mapped = options?.speakerNames?.[id];
   if (mapped) return mapped;

@@ -1,6 +1,6 @@
 // Every output format by name. A frozen literal: no registration, no import-time side effects.
 import { UnknownFormatError } from '@scribekit/core';
-import { toDocx, type DocxOptions } from './docx.js';
+import { type DocxOptions, toDocx } from './docx.js';
 import { type FhirOptions, toFhirJson, toFhirXml } from './fhir/index.js';
 import { type CaptionOptions, toSrt } from './srt.js';
 import type { Exporter } from './types.js';
@@ -10,7 +10,13 @@ import { toVtt } from './vtt.js';
 export type ExportOptions = CaptionOptions & DocxOptions & FhirOptions;
 
 export const exporters = Object.freeze({
-  srt: { kind: 'text', extension: 'srt', mediaType: 'application/x-subrip', containsText: true, write: toSrt },
+  srt: {
+    kind: 'text',
+    extension: 'srt',
+    mediaType: 'application/x-subrip',
+    containsText: true,
+    write: toSrt,
+  },
   vtt: { kind: 'text', extension: 'vtt', mediaType: 'text/vtt', containsText: true, write: toVtt },
   docx: {
     kind: 'binary',
@@ -19,8 +25,20 @@ export const exporters = Object.freeze({
     containsText: true,
     write: toDocx,
   },
-  'fhir-json': { kind: 'text', extension: 'fhir.json', mediaType: 'application/fhir+json', containsText: true, write: toFhirJson },
-  'fhir-xml': { kind: 'text', extension: 'fhir.xml', mediaType: 'application/fhir+xml', containsText: true, write: toFhirXml },
+  'fhir-json': {
+    kind: 'text',
+    extension: 'fhir.json',
+    mediaType: 'application/fhir+json',
+    containsText: true,
+    write: toFhirJson,
+  },
+  'fhir-xml': {
+    kind: 'text',
+    extension: 'fhir.xml',
+    mediaType: 'application/fhir+xml',
+    containsText: true,
+    write: toFhirXml,
+  },
 } as const satisfies Record<string, Exporter<ExportOptions>>);
 
 export type Format = keyof typeof exporters;

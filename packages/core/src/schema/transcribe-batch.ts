@@ -3,10 +3,12 @@
 // (numbers as strings or numbers, null or absent confidence, key order), strict where a value is unusable.
 import { z } from 'zod';
 
-const numeric = z.union([z.number(), z.string()]).refine(
-  (v) => (typeof v === 'number' ? Number.isFinite(v) : v.trim() !== '' && Number.isFinite(Number(v))),
-  { message: 'Expected a number or a numeric string' },
-);
+const numeric = z
+  .union([z.number(), z.string()])
+  .refine(
+    (v) => (typeof v === 'number' ? Number.isFinite(v) : v.trim() !== '' && Number.isFinite(Number(v))),
+    { message: 'Expected a number or a numeric string' },
+  );
 
 const redaction = z.looseObject({
   confidence: numeric.nullish(),
@@ -38,32 +40,29 @@ const speakerSegmentItem = z.looseObject({
   speaker_label: z.string(),
 });
 
-const speakerLabels = z.looseObject({
-  channel_label: z.string().nullish(),
-  speakers: z.number().int().nonnegative().nullish(),
-  segments: z
-    .array(
-      z.looseObject({
-        start_time: numeric.nullish(),
-        end_time: numeric.nullish(),
-        speaker_label: z.string().nullish(),
-        items: z.array(speakerSegmentItem).default([]),
-      }),
-    )
-    .default([]),
+export const speakerSegment = z.looseObject({
+  start_time: numeric.nullish(),
+  end_time: numeric.nullish(),
+  speaker_label: z.string().nullish(),
+  items: z.array(speakerSegmentItem).optional(),
 });
 
-const channelLabels = z.looseObject({
-  number_of_channels: z.number().int().nonnegative().nullish(),
-  channels: z
-    .array(
-      z.looseObject({
-        channel_label: z.string(),
-        items: z.array(batchItem).default([]),
-      }),
-    )
-    .default([]),
-});
+function speakerLabelsShape<S extends z.ZodType>(segment: S) {
+  return z.looseObject({
+    channel_label: z.string().nullish(),
+    speakers: z.number().int().nonnegative().nullish(),
+    segments: z.array(segment).optional(),
+  });
+}
+
+function channelLabelsShape<I extends z.ZodType>(item: I) {
+  return z.looseObject({
+    number_of_channels: z.number().int().nonnegative().nullish(),
+    channels: z
+      .array(z.looseObject({ channel_label: z.string(), items: z.array(item).optional() }))
+      .optional(),
+  });
+}
 
 const alternativeSegment = z.looseObject({
   start_time: numeric,
@@ -121,7 +120,12 @@ export function isBatchItem(item: unknown): boolean {
   if (i.type !== 'pronunciation' && i.type !== 'punctuation') return false;
   if (i.id !== undefined && !Number.isInteger(i.id)) return false;
   if (!optionalNumeric(i.start_time) || !optionalNumeric(i.end_time)) return false;
-  if (!optionalString(i.speaker_label) || !optionalString(i.channel_label) || !optionalString(i.language_code)) return false;
+  if (
+    !optionalString(i.speaker_label) ||
+    !optionalString(i.channel_label) ||
+    !optionalString(i.language_code)
+  )
+    return false;
   const vfm = i.vocabulary_filter_match;
   if (vfm !== undefined && vfm !== null && typeof vfm !== 'boolean') return false;
   const alts = i.alternatives;
@@ -135,12 +139,30 @@ export function isBatchItem(item: unknown): boolean {
   return true;
 }
 
+/** Fast check of one speaker segment, equivalent to `speakerSegment.safeParse(s).success`. */
+export function isSpeakerSegment(segment: unknown): boolean {
+  if (typeof segment !== 'object' || segment === null || Array.isArray(segment)) return false;
+  const s = segment as Record<string, unknown>;
+  if (!optionalNumeric(s.start_time) || !optionalNumeric(s.end_time) || !optionalString(s.speaker_label))
+    return false;
+  if (s.items === undefined) return true;
+  if (!Array.isArray(s.items)) return false;
+  for (const it of s.items) {
+    if (typeof it !== 'object' || it === null || Array.isArray(it)) return false;
+    const i = it as Record<string, unknown>;
+    if (i.start_time === undefined || i.start_time === null || !optionalNumeric(i.start_time)) return false;
+    if (!optionalNumeric(i.end_time) || typeof i.speaker_label !== 'string') return false;
+  }
+  return true;
+}
+
 function isRedactions(value: unknown): boolean {
   if (!Array.isArray(value)) return false;
   for (const r of value) {
     if (typeof r !== 'object' || r === null || Array.isArray(r)) return false;
     const o = r as Record<string, unknown>;
-    if (!optionalNumeric(o.confidence) || !optionalString(o.type) || !optionalString(o.category)) return false;
+    if (!optionalNumeric(o.confidence) || !optionalString(o.type) || !optionalString(o.category))
+      return false;
   }
   return true;
 }
@@ -155,7 +177,7 @@ function optionalNumeric(v: unknown): boolean {
   return typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v));
 }
 
-function batchShape<I extends z.ZodType>(items: I) {
+function batchShape<I extends z.ZodType, S extends z.ZodType>(item: I, segment: S) {
   return z.looseObject({
     jobName: z.string().nullish(),
     accountId: z.string().nullish(),
@@ -164,9 +186,9 @@ function batchShape<I extends z.ZodType>(items: I) {
     results: z.looseObject({
       language_code: z.string().nullish(),
       transcripts: z.array(z.looseObject({ transcript: z.string() })).default([]),
-      items: z.array(items),
-      speaker_labels: speakerLabels.nullish(),
-      channel_labels: channelLabels.nullish(),
+      items: z.array(item),
+      speaker_labels: speakerLabelsShape(segment).nullish(),
+      channel_labels: channelLabelsShape(item).nullish(),
       segments: z.array(alternativeSegment).nullish(),
       entities: z.array(entity).nullish(),
     }),
@@ -174,10 +196,13 @@ function batchShape<I extends z.ZodType>(items: I) {
 }
 
 /** The whole batch transcript file. */
-export const batchTranscript = batchShape(batchItem);
+export const batchTranscript = batchShape(batchItem, speakerSegment);
 
-/** The batch file with `results.items` left unchecked: the parser checks items with `isBatchItem`. */
-export const batchTranscriptShell = batchShape(z.unknown());
+/**
+ * The batch file with its bulk (items, channel items, speaker segments) left unchecked: the parser checks
+ * those with `isBatchItem`/`isSpeakerSegment` and asks zod only about the one that fails, for the message.
+ */
+export const batchTranscriptShell = batchShape(z.unknown(), z.unknown());
 
 export type RawBatchItem = z.infer<typeof batchItem>;
 export type RawBatchTranscript = z.infer<typeof batchTranscript>;
