@@ -28,13 +28,19 @@ describe('FHIR export of the corpus', () => {
           const i = line.indexOf(': ');
           return i > 0 && names.has(line.slice(0, i)) ? line.slice(i + 2) : line;
         });
-      expect(body.join(' ').split(/\s+/).filter(Boolean)).toEqual(joinTokens(t.tokens).split(/\s+/).filter(Boolean));
+      expect(body.join(' ').split(/\s+/).filter(Boolean)).toEqual(
+        joinTokens(t.tokens).split(/\s+/).filter(Boolean),
+      );
 
       const bundle = buildFhirResource(t, { ...stableOptions, output: 'document-bundle', redact: true });
       expect(allErrors(bundle as never)).toEqual([]);
       for (const resource of [docRef, bundle]) {
         const xml = resourceToXml(resource);
-        const lint = spawnSync('xmllint', ['--noout', '-'], { input: xml, encoding: 'utf8', maxBuffer: 1 << 26 });
+        const lint = spawnSync('xmllint', ['--noout', '-'], {
+          input: xml,
+          encoding: 'utf8',
+          maxBuffer: 1 << 26,
+        });
         expect(lint.stderr).toBe('');
         expect(JSON.parse(fhir.xmlToJson(xml))).toEqual(JSON.parse(JSON.stringify(resource)));
       }
