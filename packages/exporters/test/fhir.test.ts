@@ -207,6 +207,16 @@ describe('DocumentReference', () => {
       { reference: 'PractitionerRole/r1', display: 'Attending' },
     ]);
     expect(d.docStatus).toBe('final');
+    expect(d.authenticator).toEqual({ reference: 'Practitioner/a1' });
+    const byPatient = buildDocumentReference(dictation, {
+      ...base,
+      verifier: 'Patient/p1',
+      docStatus: 'final',
+    });
+    expect(byPatient.authenticator).toBeUndefined();
+    expect(
+      buildDocumentReference(dictation, { ...base, verifier: 'Practitioner/a1' }).authenticator,
+    ).toBeUndefined();
   });
 
   it('labels confidentiality in meta.security and securityLabel', () => {

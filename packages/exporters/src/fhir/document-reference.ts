@@ -9,9 +9,11 @@ import {
 } from './codes.js';
 import { businessIdentifier, documentFacts, type FhirContext, fhirContext } from './context.js';
 import { factsXhtml, narrative } from './narrative.js';
-import type { FhirOptions } from './options.js';
+import { type FhirOptions, referenceType } from './options.js';
 import { turnsJson } from './transcript-text.js';
 import type { Attachment, DocumentReference } from './types.js';
+
+const AUTHENTICATORS = ['Practitioner', 'PractitionerRole', 'Organization'];
 
 /** Inline attachment of UTF-8 text: base64 data, decoded size and base64 SHA-1 hash. */
 export function inlineAttachment(contentType: string, text: string, fields: Partial<Attachment>): Attachment {
@@ -61,6 +63,12 @@ export function documentReferenceFrom(c: FhirContext): DocumentReference {
     ...(audioRef && !audioIsDocument ? { related: [audioRef] } : {}),
   };
   const type = noteTypeCoding(o.noteType);
+  // A signed (final) note names its signer; `authenticator` allows Practitioner, PractitionerRole, Organization.
+  const verifierType = o.verifier ? referenceType(o.verifier.reference) : null;
+  const authenticator =
+    o.docStatus === 'final' && o.verifier && (verifierType === null || AUTHENTICATORS.includes(verifierType))
+      ? o.verifier
+      : null;
   return {
     resourceType: 'DocumentReference',
     meta: { profile: [US_CORE_DOCREF_PROFILE], security: c.security },
@@ -73,6 +81,7 @@ export function documentReferenceFrom(c: FhirContext): DocumentReference {
     subject: o.subject,
     date: o.date,
     ...(o.authors.length > 0 ? { author: o.authors } : {}),
+    ...(authenticator ? { authenticator } : {}),
     ...(audioRef && audioIsDocument
       ? { relatesTo: [{ code: 'transforms' as const, target: audioRef }] }
       : {}),

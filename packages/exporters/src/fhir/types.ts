@@ -65,6 +65,7 @@ export interface DocumentReference {
   readonly subject?: Reference;
   readonly date?: string;
   readonly author?: readonly Reference[];
+  readonly authenticator?: Reference;
   readonly relatesTo?: readonly {
     readonly code: 'replaces' | 'transforms' | 'signs' | 'appends';
     readonly target: Reference;
