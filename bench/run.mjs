@@ -15,5 +15,7 @@ for (const f of files) {
   const result = await bench();
   console.log(`\n## ${result.name} (${f})`);
   if (Array.isArray(result.lines)) for (const line of result.lines) console.log(`- ${line}`);
-  else for (const [key, value] of Object.entries(result)) if (key !== 'name') console.log(`- ${key}: ${JSON.stringify(value)}`);
+  else
+    for (const [key, value] of Object.entries(result))
+      if (key !== 'name') console.log(`- ${key}: ${JSON.stringify(value)}`);
 }
