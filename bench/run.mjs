@@ -14,5 +14,8 @@ for (const f of files) {
   const { default: bench } = await import(new URL(f, import.meta.url));
   const result = await bench();
   console.log(`\n## ${result.name} (${f})`);
-  for (const line of result.lines) console.log(`- ${line}`);
+  if (Array.isArray(result.lines)) for (const line of result.lines) console.log(`- ${line}`);
+  else
+    for (const [key, value] of Object.entries(result))
+      if (key !== 'name') console.log(`- ${key}: ${JSON.stringify(value)}`);
 }

@@ -5,6 +5,7 @@
 import type {
   AlternativeSegment,
   Channel,
+  ClinicalInsight,
   ClinicalSummary,
   PhiEntity,
   ServiceRedaction,
@@ -34,12 +35,16 @@ export interface DraftToken {
   alternatives?: TokenAlternative[] | undefined;
   serviceRedaction?: ServiceRedaction | undefined;
   vocabularyFilterMatch?: boolean | undefined;
+  /** The times were estimated by the parser (e.g. spread across a segment), not given by the source. */
+  timesEstimated?: boolean | undefined;
   /** Source segment (HealthScribe SegmentId) the token belongs to; starts a new turn when it changes. */
   segmentId?: string | undefined;
   section?: string | undefined;
 }
 
 export interface DraftEntity {
+  /** Set when the entity was found on one channel (streaming): only that channel's words are linked. */
+  channel?: string | undefined;
   category: string;
   type: string | null;
   text: string;
@@ -60,6 +65,9 @@ export interface BuildInput {
   entities?: DraftEntity[];
   alternatives?: AlternativeSegment[];
   summary?: ClinicalSummary;
+  insights?: ClinicalInsight[];
+  /** End of the audio the source says it covered (ms); the duration is at least this. */
+  audioEndMs?: number;
   /** Labels and roles for speakers (by id); speakers are still listed only when used. */
   speakers?: DraftSpeaker[];
   warnings?: string[];
@@ -122,7 +130,7 @@ export function buildTranscript(input: BuildInput): Transcript {
       text,
       startMs: start,
       endMs: end,
-      timed: timed && d.kind === 'word',
+      timed: timed && d.kind === 'word' && d.timesEstimated !== true,
       confidence: d.confidence,
       speaker: d.speaker,
       channel: d.channel,
@@ -155,6 +163,8 @@ export function buildTranscript(input: BuildInput): Transcript {
   if (untimedWords > 0)
     warnings.push(`${untimedWords} word(s) had no times; times were taken from the word before`);
 
+  if (input.audioEndMs !== undefined && input.audioEndMs > durationMs) durationMs = input.audioEndMs;
+
   const labels = new Map((input.speakers ?? []).map((s) => [s.id, s]));
   const speakers: Speaker[] = [...speakerIds].sort(compareLabels).map((id) => {
     const known = labels.get(id);
@@ -173,6 +183,7 @@ export function buildTranscript(input: BuildInput): Transcript {
     alternatives: input.alternatives ?? [],
     durationMs,
     ...(input.summary ? { summary: input.summary } : {}),
+    ...(input.insights ? { insights: input.insights } : {}),
     warnings,
   };
 }
@@ -210,25 +221,35 @@ function buildTurns(tokens: readonly Token[], drafts: readonly DraftToken[]): Tu
   return turns;
 }
 
-/** Links each entity to every token its time span overlaps (words only; zero-length spans match by point). */
+/**
+ * Links each entity to every token its time span overlaps (words only; zero-length spans match by point).
+ * Word starts never decrease but ends may (a long word, overlapping channels), so the search runs on the
+ * running maximum of ends, which never decreases: O(log n + k) per entity.
+ */
 function linkEntities(entities: readonly DraftEntity[], tokens: readonly Token[]): PhiEntity[] {
   if (entities.length === 0) return [];
   const words = tokens.filter((t) => t.kind === 'word');
+  const maxEnd: number[] = new Array(words.length);
+  let running = 0;
+  for (let k = 0; k < words.length; k++) {
+    running = Math.max(running, words[k]!.endMs);
+    maxEnd[k] = running;
+  }
   return entities.map((e) => {
     let firstToken = -1;
     let endToken = -1;
-    // Binary search for the first word that ends after the entity starts.
+    // First word whose running end reaches the entity: no word before it can overlap.
     let lo = 0;
     let hi = words.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (words[mid]!.endMs <= e.startMs && words[mid]!.endMs !== words[mid]!.startMs) lo = mid + 1;
-      else if (words[mid]!.endMs < e.startMs) lo = mid + 1;
+      if (maxEnd[mid]! < e.startMs) lo = mid + 1;
       else hi = mid;
     }
     for (let k = lo; k < words.length; k++) {
       const w = words[k]!;
-      if (w.startMs >= e.endMs && !(w.startMs === e.startMs && e.startMs === e.endMs)) break;
+      if (w.startMs > e.endMs) break;
+      if (e.channel !== undefined && w.channel !== e.channel) continue;
       const overlaps = w.startMs < e.endMs && w.endMs > e.startMs;
       const pointHit =
         (e.startMs === e.endMs || w.startMs === w.endMs) && w.startMs <= e.endMs && w.endMs >= e.startMs;
@@ -238,6 +259,7 @@ function linkEntities(entities: readonly DraftEntity[], tokens: readonly Token[]
       }
     }
     return {
+      ...(e.channel !== undefined ? { channel: e.channel } : {}),
       category: e.category,
       type: phiTypeOf(e.category, e.type, e.text),
       text: e.text,

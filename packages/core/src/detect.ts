@@ -17,6 +17,7 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 function isStreamingEvent(v: unknown): boolean {
   if (!isObject(v)) return false;
   if ('data' in v && isObject(v.data)) return isStreamingEvent(v.data);
+  if (isObject(v.TranscriptResultStream)) return isStreamingEvent(v.TranscriptResultStream);
   if (isObject(v.TranscriptEvent) || isObject(v.Transcript) || isObject(v.transcript)) {
     const t =
       (v.TranscriptEvent as Record<string, unknown> | undefined)?.Transcript ?? v.Transcript ?? v.transcript;
@@ -31,7 +32,8 @@ function isStreamingEvent(v: unknown): boolean {
 /** Detects the kind of a parsed JSON value. */
 export function detectKind(value: unknown): InputKind {
   if (Array.isArray(value)) {
-    return value.length > 0 && value.every(isStreamingEvent) ? 'medical-streaming' : 'unknown';
+    // Judged by the first event, so a later malformed one gets a schema error with its path.
+    return value.length > 0 && isStreamingEvent(value[0]) ? 'medical-streaming' : 'unknown';
   }
   if (!isObject(value)) return 'unknown';
   if (isObject(value.results) && 'items' in value.results) return 'transcribe-batch';
@@ -57,7 +59,7 @@ export function detectKind(value: unknown): InputKind {
     return 'call-analytics';
   }
   if (isStreamingEvent(value)) return 'medical-streaming';
-  if (Array.isArray(value.events) && value.events.length > 0 && value.events.every(isStreamingEvent))
+  if (Array.isArray(value.events) && value.events.length > 0 && isStreamingEvent(value.events[0]))
     return 'medical-streaming';
   if (isObject(value.results)) return 'transcribe-batch'; // a batch file missing `items`: let the schema say so
   return 'unknown';

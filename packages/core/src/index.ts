@@ -1,4 +1,15 @@
 // Public API of @scribekit/core. Explicit named exports only.
+export { analyze, analyzeDefaults } from './analysis/index.js';
+export type {
+  Analysis,
+  AnalyzeOptions,
+  HistogramBin,
+  LowConfidenceToken,
+  Monologue,
+  Overlap,
+  ParticipantStats,
+  Silence,
+} from './analysis/types.js';
 export {
   type BuildInput,
   buildTranscript,
@@ -28,7 +39,10 @@ export type {
   AlternativeSegment,
   AlternativeToken,
   Channel,
+  ClinicalInsight,
   ClinicalSummary,
+  InsightAttribute,
+  InsightSpan,
   JobSettings,
   PhiEntity,
   RedactionInfo,
@@ -47,6 +61,12 @@ export type {
 } from './model.js';
 export { type ParseOptions, parseTranscript } from './parse.js';
 export { type BatchParseOptions, inferLanguage, parseTranscribeBatch } from './parse-batch.js';
+export {
+  type HealthScribeParseOptions,
+  parseHealthScribeSummary,
+  parseHealthScribeTranscript,
+} from './parse-healthscribe.js';
+export { parseStreamingEvents, type StreamingParseOptions } from './parse-streaming.js';
 export { phiTypeOf } from './phi-type.js';
 export { type RedactOptions, redact } from './redact.js';
 export { joinTokens, needsSpaceBefore, transcriptText } from './text.js';

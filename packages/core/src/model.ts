@@ -93,6 +93,8 @@ export interface PhiEntity {
   readonly startMs: number;
   readonly endMs: number;
   readonly confidence: number | null;
+  /** The channel the entity was found on, when the source says (streaming); it covers only that channel's words. */
+  readonly channel?: string;
   /** Index of the first token the entity covers (-1 when it covers none). */
   readonly firstToken: number;
   /** Index one past the last covered token (equal to firstToken when it covers none). */
@@ -137,6 +139,39 @@ export interface SummarySection {
 
 export interface ClinicalSummary {
   readonly sections: readonly SummarySection[];
+}
+
+/** A stretch of one HealthScribe segment's text that a clinical insight points at. */
+export interface InsightSpan {
+  /** The `SegmentId` as written. */
+  readonly segmentId: string;
+  /** The turn with that id, or null when the transcript has no such segment (a dangling reference). */
+  readonly turnId: string | null;
+  /** Character offsets into the segment's text: `beginChar` inclusive, `endChar` exclusive. */
+  readonly beginChar: number;
+  readonly endChar: number;
+  /** The span's text as the service gave it. */
+  readonly text: string;
+}
+
+/** A HealthScribe clinical insight (e.g. a medical condition, medication or test) and its attributes. */
+export interface ClinicalInsight {
+  readonly id: string | null;
+  /** `InsightType`, e.g. `ClinicalEntity`. */
+  readonly kind: string | null;
+  /** e.g. `MEDICAL_CONDITION`, `MEDICATION`, `TEST_TREATMENT_PROCEDURE`, `ANATOMY`. */
+  readonly category: string | null;
+  /** e.g. `DX_NAME`, `GENERIC_NAME`, `TEST_NAME`. */
+  readonly type: string | null;
+  readonly spans: readonly InsightSpan[];
+  readonly attributes: readonly InsightAttribute[];
+}
+
+/** An attribute of a clinical insight, e.g. a `TEST_VALUE`. */
+export interface InsightAttribute {
+  readonly id: string | null;
+  readonly type: string | null;
+  readonly spans: readonly InsightSpan[];
 }
 
 /** Settings of the job, when known from its description. */
@@ -192,9 +227,14 @@ export interface Transcript {
   readonly turns: readonly Turn[];
   readonly entities: readonly PhiEntity[];
   readonly alternatives: readonly AlternativeSegment[];
-  /** End of the last timed token, 0 for an empty transcript. */
+  /**
+   * End of the last timed token, or the end of the audio the source says it covered when that is later
+   * (streaming result `EndTime`, HealthScribe segment `EndAudioTime`); 0 for an empty transcript.
+   */
   readonly durationMs: number;
   readonly summary?: ClinicalSummary;
+  /** HealthScribe clinical insights, when the transcript has them. */
+  readonly insights?: readonly ClinicalInsight[];
   readonly redaction?: RedactionInfo;
   /** Things the parser tolerated and a user may want to know (never containing transcript words). */
   readonly warnings: readonly string[];

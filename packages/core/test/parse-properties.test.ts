@@ -72,7 +72,7 @@ describe('parser robustness', () => {
           }
         }
       }),
-      { numRuns: 400 },
+      { numRuns: 20000 },
     );
   });
 

@@ -305,11 +305,14 @@ describe('refusals with helpful, typed errors', () => {
     const e = thrown(() => parse(json, 'bad.json')) as TranscriptParseError;
     expect(e).toBeInstanceOf(TranscriptParseError);
     expect(e.issues).toEqual([
-      { path: 'results.items[1].start_time', message: 'Expected a number or a numeric string' },
+      {
+        path: 'results.items[1].start_time',
+        message: 'Expected a time in seconds (a number or numeric string from 0 to 315360000)',
+      },
       { path: 'results.items[1].alternatives', message: 'Expected at least 1 entry' },
     ]);
     expect(e.message).toBe(
-      'bad.json: Invalid Transcribe transcript: Expected a number or a numeric string at `results.items[1].start_time` (and 1 more issue)',
+      'bad.json: Invalid Transcribe transcript: Expected a time in seconds (a number or numeric string from 0 to 315360000) at `results.items[1].start_time` (and 1 more issue)',
     );
     const missing = thrown(() => parse({ results: { transcripts: [] } })) as TranscriptParseError;
     expect(missing.issues[0]).toEqual({

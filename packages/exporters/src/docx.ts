@@ -1,9 +1,193 @@
-// PLACEHOLDER — replaced by the DOCX work (issue 5).
-import { ExportError, type Transcript } from '@scribekit/core';
+// Word (DOCX) transcript: title and metadata, clinical and analysis summaries, then the speaker turns as styled
+// paragraphs with review marks. Linear in the transcript's length; reproducible bytes for a fixed date.
+
+import { analyze, OptionsError, type Transcript } from '@scribekit/core';
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  Header,
+  HeadingLevel,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Tab,
+  type Table,
+  TabStopType,
+  TextRun,
+} from 'docx';
+import { displayName, prepare } from './common.js';
+import { analysisSummary } from './docx/analysis-summary.js';
+import { alternativeComments } from './docx/comments.js';
+import { corePropertiesXml } from './docx/core-properties.js';
+import { clinicalSummary, legend, metadataRows, simpleTable } from './docx/front-matter.js';
+import { documentStyles, STYLE } from './docx/styles.js';
+import { transcriptParagraphs } from './docx/transcript.js';
+import { xmlSafeLine } from './docx/xml-text.js';
+import { setZipTimes } from './docx/zip-time.js';
 import type { CommonOptions } from './types.js';
 
-export interface DocxOptions extends CommonOptions {}
+export interface DocxOptions extends CommonOptions {
+  /** Document title; default `Transcript` (with the job name when known). */
+  readonly title?: string | undefined;
+  /** Words with a confidence below this are shaded (0 turns shading off). Default 0.5. */
+  readonly lowConfidenceThreshold?: number | undefined;
+  /** Highlight words inside PHI entities (unredacted transcripts). Default true. */
+  readonly highlightPhi?: boolean | undefined;
+  /** Recognition alternatives as Word comments. Default false. */
+  readonly comments?: boolean | undefined;
+  /** At most this many comments. Default 1000. */
+  readonly maxComments?: number | undefined;
+  /** Include the summary section (talk time, words, confidence, PHI counts). Default true. */
+  readonly summary?: boolean | undefined;
+  /**
+   * Creation/modification time written into the document (properties, comments, zip entries). Fixing it makes
+   * the output reproducible: the same input gives the same bytes. Default: `SOURCE_DATE_EPOCH` when set, else now.
+   */
+  readonly date?: Date | string | number | undefined;
+  /** Paper size. Default `a4`. */
+  readonly paper?: 'a4' | 'letter' | undefined;
+}
 
-export async function toDocx(_t: Transcript, _options?: DocxOptions): Promise<Uint8Array> {
-  throw new ExportError('DOCX export is not implemented yet');
+export const docxDefaults = {
+  lowConfidenceThreshold: 0.5,
+  highlightPhi: true,
+  comments: false,
+  maxComments: 1000,
+  summary: true,
+  paper: 'a4',
+} as const;
+
+const PAPER = {
+  a4: { width: 11906, height: 16838 },
+  letter: { width: 12240, height: 15840 },
+} as const;
+const MARGIN = 1134; // 2 cm
+
+/** Renders a transcript as a Word document. Throws OptionsError for bad options, ExportError when packing fails. */
+export async function toDocx(transcript: Transcript, options: DocxOptions = {}): Promise<Uint8Array> {
+  const threshold = options.lowConfidenceThreshold ?? docxDefaults.lowConfidenceThreshold;
+  if (!(threshold >= 0 && threshold <= 1))
+    throw new OptionsError('lowConfidenceThreshold must be between 0 and 1');
+  const maxComments = options.maxComments ?? docxDefaults.maxComments;
+  if (!Number.isInteger(maxComments) || maxComments < 0)
+    throw new OptionsError('maxComments must be an integer ≥ 0');
+  const paper = PAPER[options.paper ?? docxDefaults.paper];
+  if (!paper) throw new OptionsError('paper must be `a4` or `letter`');
+  const date = documentDate(options.date);
+
+  const t = prepare(transcript, options);
+  const textWidth = paper.width - 2 * MARGIN;
+  const nameOf = (id: string) => displayName(t, id, options) ?? id;
+  const jobName = t.metadata.jobName ? xmlSafeLine(t.metadata.jobName) : null;
+  const title = xmlSafeLine(options.title ?? (jobName ? `Transcript: ${jobName}` : 'Transcript'));
+  const language = t.metadata.languageCode ? xmlSafeLine(t.metadata.languageCode) : null;
+  const highlightPhi = (options.highlightPhi ?? docxDefaults.highlightPhi) && !t.redaction;
+  const comments = options.comments ? alternativeComments(t, date, maxComments) : null;
+  const speakerNames = (t.speakers.length > 0 ? t.speakers : []).map((s) => xmlSafeLine(nameOf(s.id)));
+
+  const body: (Paragraph | Table)[] = [
+    new Paragraph({ heading: HeadingLevel.TITLE, text: title }),
+    simpleTable(metadataRows(t, speakerNames), [2600, textWidth - 2600], 'column'),
+    ...clinicalSummary(t),
+  ];
+  if (options.summary ?? docxDefaults.summary) {
+    body.push(
+      ...analysisSummary(analyze(t, { lowConfidenceThreshold: threshold }), (id) => nameOf(id), textWidth),
+    );
+  }
+  body.push(
+    new Paragraph({ heading: HeadingLevel.HEADING_1, text: 'Transcript' }),
+    legend({
+      threshold,
+      phi: highlightPhi && t.entities.length > 0,
+      redacted: t.redaction !== undefined || t.tokens.some((tok) => tok.serviceRedaction !== undefined),
+      comments: comments !== null && comments.comments.length > 0,
+    }),
+    ...transcriptParagraphs(t, {
+      threshold,
+      highlightPhi,
+      comments,
+      nameOf: (turn) => {
+        const id = turn.speaker ?? turn.channel;
+        return id === null ? null : xmlSafeLine(nameOf(id));
+      },
+    }),
+  );
+
+  const notice = t.redaction ? 'Redacted' : 'Confidential: contains patient data';
+  const doc = new Document({
+    title,
+    subject: 'Medical transcript',
+    creator: 'scribekit',
+    description: describe(t),
+    lastModifiedBy: 'scribekit',
+    features: { updateFields: false },
+    styles: documentStyles(language),
+    ...(comments && comments.comments.length > 0 ? { comments: { children: comments.comments } } : {}),
+    sections: [
+      {
+        properties: {
+          page: { size: paper, margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN } },
+        },
+        headers: {
+          default: new Header({
+            children: [
+              new Paragraph({
+                style: STYLE.headerText,
+                tabStops: [{ type: TabStopType.RIGHT, position: textWidth }],
+                children: [new TextRun(jobName ?? title), new TextRun({ children: [new Tab(), notice] })],
+              }),
+            ],
+          }),
+        },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                style: STYLE.headerText,
+                alignment: AlignmentType.CENTER,
+                children: [
+                  new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] }),
+                ],
+              }),
+            ],
+          }),
+        },
+        children: body,
+      },
+    ],
+  });
+  const core = corePropertiesXml({
+    title,
+    subject: 'Medical transcript',
+    creator: 'scribekit',
+    description: describe(t),
+    keywords: 'transcript, Amazon Transcribe Medical',
+    language,
+    date,
+  });
+  const bytes = await Packer.toBuffer(doc, false, [{ path: 'docProps/core.xml', data: core }]);
+  return setZipTimes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), date);
+}
+
+/** A description without transcript words: source, job, size. */
+function describe(t: Transcript): string {
+  const words = t.tokens.reduce((n, tok) => n + (tok.kind === 'word' ? 1 : 0), 0);
+  const job = t.metadata.jobName ? ` of job ${xmlSafeLine(t.metadata.jobName)}` : '';
+  return `Transcript${job}: ${words} words, ${t.speakers.length} speakers${t.redaction ? ', redacted' : ''}. Written by scribekit.`;
+}
+
+/** The fixed date asked for, else `SOURCE_DATE_EPOCH` (seconds), else now. */
+function documentDate(value: Date | string | number | undefined): Date {
+  if (value === undefined) {
+    const epoch = process.env.SOURCE_DATE_EPOCH;
+    if (epoch === undefined || epoch.trim() === '') return new Date(Math.floor(Date.now() / 1000) * 1000);
+    if (!/^\d+$/.test(epoch.trim()))
+      throw new OptionsError('SOURCE_DATE_EPOCH must be a whole number of seconds');
+    return new Date(Number(epoch) * 1000);
+  }
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) throw new OptionsError('date must be a valid date');
+  return new Date(Math.floor(date.getTime() / 1000) * 1000);
 }

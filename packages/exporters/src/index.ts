@@ -18,8 +18,39 @@ export {
 } from './captions/quality.js';
 export { buildCues } from './captions/segment.js';
 export { displayName, prepare } from './common.js';
-export { type DocxOptions, toDocx } from './docx.js';
-export { type FhirOptions, toFhirJson, toFhirXml } from './fhir/index.js';
+export { type DocxOptions, docxDefaults, toDocx } from './docx.js';
+export {
+  buildDocumentBundle,
+  buildDocumentReference,
+  buildFhirResource,
+  buildTransactionBundle,
+  CONFIDENTIALITY_CODES,
+  type FhirAttachment,
+  type FhirAudioLink,
+  type FhirBundle,
+  type FhirCodeableConcept,
+  type FhirCoding,
+  type FhirComposition,
+  type FhirConfidentiality,
+  type FhirDevice,
+  type FhirDocumentReference,
+  type FhirNarrative,
+  type FhirNoteType,
+  type FhirOptions,
+  type FhirOutput,
+  type FhirProvenance,
+  type FhirReference,
+  type FhirReferenceInput,
+  type FhirResource,
+  NOTE_TYPES,
+  resourceToJson,
+  resourceToXml,
+  SECTION_CODES,
+  sectionCodings,
+  toFhirJson,
+  toFhirXml,
+  uuidV5,
+} from './fhir/index.js';
 export { type ExportOptions, exporters, type Format, formats, getExporter } from './registry.js';
 export { type CaptionOptions, cuesToSrt, toSrt } from './srt.js';
 export type { BinaryExporter, CommonOptions, Exporter, TextExporter } from './types.js';

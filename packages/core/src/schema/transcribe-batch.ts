@@ -3,12 +3,28 @@
 // (numbers as strings or numbers, null or absent confidence, key order), strict where a value is unusable.
 import { z } from 'zod';
 
+/** Number() of a numeric string, NaN for blank strings (which Number() would read as 0). */
+function toNumber(v: string | number): number {
+  if (typeof v === 'number') return v;
+  const n = Number(v);
+  return n === 0 && v.trim() === '' ? Number.NaN : n;
+}
+
 const numeric = z
   .union([z.number(), z.string()])
-  .refine(
-    (v) => (typeof v === 'number' ? Number.isFinite(v) : v.trim() !== '' && Number.isFinite(Number(v))),
-    { message: 'Expected a number or a numeric string' },
-  );
+  .refine((v) => Number.isFinite(toNumber(v)), { message: 'Expected a number or a numeric string' });
+
+/** Longest time scribekit accepts: ten years of audio, in seconds (guards integer-ms arithmetic). */
+export const MAX_SECONDS = 315_360_000;
+
+const inSecondsRange = (v: string | number) => {
+  const n = toNumber(v);
+  return n >= 0 && n <= MAX_SECONDS;
+};
+
+const seconds = z.union([z.number(), z.string()]).refine(inSecondsRange, {
+  message: 'Expected a time in seconds (a number or numeric string from 0 to 315360000)',
+});
 
 const redaction = z.looseObject({
   confidence: numeric.nullish(),
@@ -25,8 +41,8 @@ const itemAlternative = z.looseObject({
 export const batchItem = z.looseObject({
   id: z.number().int().optional(),
   type: z.enum(['pronunciation', 'punctuation']),
-  start_time: numeric.nullish(),
-  end_time: numeric.nullish(),
+  start_time: seconds.nullish(),
+  end_time: seconds.nullish(),
   alternatives: z.array(itemAlternative).min(1, 'Expected at least one alternative'),
   speaker_label: z.string().nullish(),
   channel_label: z.string().nullish(),
@@ -35,14 +51,14 @@ export const batchItem = z.looseObject({
 });
 
 const speakerSegmentItem = z.looseObject({
-  start_time: numeric,
-  end_time: numeric.nullish(),
+  start_time: seconds,
+  end_time: seconds.nullish(),
   speaker_label: z.string(),
 });
 
 export const speakerSegment = z.looseObject({
-  start_time: numeric.nullish(),
-  end_time: numeric.nullish(),
+  start_time: seconds.nullish(),
+  end_time: seconds.nullish(),
   speaker_label: z.string().nullish(),
   items: z.array(speakerSegmentItem).optional(),
 });
@@ -65,8 +81,8 @@ function channelLabelsShape<I extends z.ZodType>(item: I) {
 }
 
 const alternativeSegment = z.looseObject({
-  start_time: numeric,
-  end_time: numeric,
+  start_time: seconds,
+  end_time: seconds,
   alternatives: z.array(
     z.looseObject({
       transcript: z.string().default(''),
@@ -75,8 +91,8 @@ const alternativeSegment = z.looseObject({
           z.looseObject({
             type: z.enum(['pronunciation', 'punctuation']),
             content: z.string(),
-            start_time: numeric.nullish(),
-            end_time: numeric.nullish(),
+            start_time: seconds.nullish(),
+            end_time: seconds.nullish(),
             confidence: numeric.nullish(),
           }),
         )
@@ -94,12 +110,12 @@ const entity = z
     Category: z.string().optional(),
     type: z.string().nullish(),
     Type: z.string().nullish(),
-    start_time: numeric.optional(),
-    startTime: numeric.optional(),
-    StartTime: numeric.optional(),
-    end_time: numeric.optional(),
-    endTime: numeric.optional(),
-    EndTime: numeric.optional(),
+    start_time: seconds.optional(),
+    startTime: seconds.optional(),
+    StartTime: seconds.optional(),
+    end_time: seconds.optional(),
+    endTime: seconds.optional(),
+    EndTime: seconds.optional(),
     confidence: numeric.nullish(),
     Confidence: numeric.nullish(),
   })
@@ -118,8 +134,8 @@ export function isBatchItem(item: unknown): boolean {
   if (typeof item !== 'object' || item === null || Array.isArray(item)) return false;
   const i = item as Record<string, unknown>;
   if (i.type !== 'pronunciation' && i.type !== 'punctuation') return false;
-  if (i.id !== undefined && !Number.isInteger(i.id)) return false;
-  if (!optionalNumeric(i.start_time) || !optionalNumeric(i.end_time)) return false;
+  if (i.id !== undefined && !Number.isSafeInteger(i.id)) return false;
+  if (!optionalSeconds(i.start_time) || !optionalSeconds(i.end_time)) return false;
   if (
     !optionalString(i.speaker_label) ||
     !optionalString(i.channel_label) ||
@@ -143,15 +159,15 @@ export function isBatchItem(item: unknown): boolean {
 export function isSpeakerSegment(segment: unknown): boolean {
   if (typeof segment !== 'object' || segment === null || Array.isArray(segment)) return false;
   const s = segment as Record<string, unknown>;
-  if (!optionalNumeric(s.start_time) || !optionalNumeric(s.end_time) || !optionalString(s.speaker_label))
+  if (!optionalSeconds(s.start_time) || !optionalSeconds(s.end_time) || !optionalString(s.speaker_label))
     return false;
   if (s.items === undefined) return true;
   if (!Array.isArray(s.items)) return false;
   for (const it of s.items) {
     if (typeof it !== 'object' || it === null || Array.isArray(it)) return false;
     const i = it as Record<string, unknown>;
-    if (i.start_time === undefined || i.start_time === null || !optionalNumeric(i.start_time)) return false;
-    if (!optionalNumeric(i.end_time) || typeof i.speaker_label !== 'string') return false;
+    if (i.start_time === undefined || i.start_time === null || !optionalSeconds(i.start_time)) return false;
+    if (!optionalSeconds(i.end_time) || typeof i.speaker_label !== 'string') return false;
   }
   return true;
 }
@@ -171,10 +187,14 @@ function optionalString(v: unknown): boolean {
   return v === undefined || v === null || typeof v === 'string';
 }
 
+function optionalSeconds(v: unknown): boolean {
+  if (v === undefined || v === null) return true;
+  return (typeof v === 'number' || typeof v === 'string') && inSecondsRange(v);
+}
+
 function optionalNumeric(v: unknown): boolean {
   if (v === undefined || v === null) return true;
-  if (typeof v === 'number') return Number.isFinite(v);
-  return typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v));
+  return (typeof v === 'number' || typeof v === 'string') && Number.isFinite(toNumber(v));
 }
 
 function batchShape<I extends z.ZodType, S extends z.ZodType>(item: I, segment: S) {
