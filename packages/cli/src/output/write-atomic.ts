@@ -158,6 +158,11 @@ export async function writeOutputs(
   options: { readonly force?: boolean | undefined } = {},
 ): Promise<string[]> {
   const force = options.force ?? false;
+  for (const part of [baseName, ...outputs.map((o) => o.extension)]) {
+    if (part === '' || /[/\\\0]/.test(part) || part === '.' || part === '..') {
+      throw new OutputWriteError(`Refusing the output name \`${baseName}\`: names must not be paths`);
+    }
+  }
   const paths = outputs.map((o) => join(dir, `${baseName}.${o.extension}`));
   const temps: string[] = [];
   const created: string[] = [];
