@@ -346,6 +346,19 @@ describe('scribekit convert', () => {
     expect(files.filter((f) => /^conversation(-2)?\.txt$/.test(f))).toHaveLength(2);
   });
 
+  it('a re-run never reads its own outputs (output directory inside the input, *.scribekit.json, *.fhir.json)', async () => {
+    const dir = linkDir([
+      { source: join(repoRoot, conversation), name: 'a.json' },
+      { source: join(repoRoot, dictation), name: 'b.json' },
+    ]);
+    const args = ['convert', dir, '--to', 'json,fhir-json,txt', '--subject', 'Patient/1', '-q'];
+    expect((await cli([...args, '-o', join(dir, 'out')])).code).toBe(0);
+    expect((await cli([...args, '-o', dir])).code).toBe(0);
+    const again = await cli([...args, '-o', join(dir, 'out'), '--force', '--json']);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout).total).toBe(2);
+  });
+
   it('a single missing input is exit 3; invalid JSON is exit 3', async () => {
     const r = await cli(['convert', 'no/such/file.json', '--to', 'txt']);
     expect(r.code).toBe(3);
