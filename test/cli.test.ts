@@ -227,6 +227,47 @@ describe('scribekit convert', () => {
     expect(JSON.parse(bundle.stdout).resourceType).toBe('Bundle');
   });
 
+  it('every exporter flag at once, to every format', async () => {
+    const out = tempDir();
+    const flags = [
+      ...['--speaker', 'spk_0=Dr. Rivera', '--channel', 'ch_0=Nurse', '--preset', 'netflix'],
+      ...['--max-line-chars', '20', '--max-lines', '2', '--max-cps', '25', '--min-duration', '800'],
+      ...[
+        '--max-duration',
+        '6000',
+        '--speaker-labels',
+        'brackets',
+        '--low-confidence',
+        '0.9',
+        '--no-timestamps',
+      ],
+      ...['--subject', 'Patient/p1', '--author', 'Practitioner/a1', '--author', 'Practitioner/a2'],
+      ...['--encounter', 'Encounter/e1', '--verifier', 'Practitioner/v1', '--note-type', 'procedure'],
+      ...['--fhir-output', 'transaction-bundle', '--doc-status', 'final', '--ids', 'deterministic'],
+      ...['--date', '2024-05-01T14:35:00Z', '--title', 'Visit note', '--paper', 'letter'],
+    ];
+    const r = await cli(['convert', conversation, '--to', 'all', '-o', out, '-q', ...flags]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(listFiles(out)).toHaveLength(8);
+    const srt = readFileSync(join(out, 'conversation.srt'), 'utf8');
+    expect(srt).toContain('[Dr. Rivera]');
+    for (const line of srt.split('\n'))
+      if (!/-->|^\d+$/.test(line)) expect(line.length).toBeLessThanOrEqual(20);
+    const bundle = JSON.parse(readFileSync(join(out, 'conversation.fhir.json'), 'utf8'));
+    expect(bundle.type).toBe('transaction');
+    const doc = bundle.entry.find(
+      (e: { resource: { resourceType: string } }) => e.resource.resourceType === 'DocumentReference',
+    ).resource;
+    expect(doc.docStatus).toBe('final');
+    expect(doc.author.map((a: { reference: string }) => a.reference)).toEqual([
+      'Practitioner/a1',
+      'Practitioner/a2',
+    ]);
+    expect(doc.type.coding[0].code).toBe('28570-0');
+    expect(readFileSync(join(out, 'conversation.txt'), 'utf8')).toMatch(/^Dr\. Rivera\nGood morning/);
+  });
+
   it('loads a HealthScribe summary with --summary (txt and md end with it)', async () => {
     const args = [
       'convert',
