@@ -400,6 +400,23 @@ describe('scribekit convert', () => {
     expect(JSON.parse(again.stdout).total).toBe(2);
   });
 
+  it('binary or several outputs without -o go to the working directory; input mistakes are usage errors', async () => {
+    const cwd = tempDir();
+    const r = await cli(['convert', join(repoRoot, conversation), '--to', 'docx,txt', '-q'], { cwd });
+    expect(r.code).toBe(0);
+    expect(listFiles(cwd)).toEqual(['conversation.docx', 'conversation.txt']);
+    const empty = tempDir();
+    for (const [args, message] of [
+      [[empty], 'No .json files in the directory'],
+      [['nothing/*.json'], 'No files match'],
+      [['-', '-'], 'can be given only once'],
+    ] as const) {
+      const u = await cli(['convert', ...args, '--to', 'txt']);
+      expect(u.code, message).toBe(2);
+      expect(u.stderr).toContain(message);
+    }
+  });
+
   it('a single missing input is exit 3; invalid JSON is exit 3', async () => {
     const r = await cli(['convert', 'no/such/file.json', '--to', 'txt']);
     expect(r.code).toBe(3);
