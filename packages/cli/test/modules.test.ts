@@ -30,6 +30,7 @@ import { runBatch } from '../src/batch/run-batch.js';
 import { formatSummary, summarize, summaryJson } from '../src/batch/summary.js';
 import { exportOptionsFrom, NOTE_TYPE_NAMES, parseNameMapping } from '../src/convert/export-options.js';
 import { globToRegExp } from '../src/convert/inputs.js';
+import { workerExecArgv } from '../src/convert/pool.js';
 import { RemoteError, serializeError } from '../src/convert/remote-error.js';
 import { resolveFormats } from '../src/convert/render.js';
 import { EXIT, exitCodeFor } from '../src/exit-codes.js';
@@ -331,6 +332,22 @@ describe('options, formats, exit codes', () => {
     expect(
       new RemoteError(serializeError(new ExportError('x', { cause: new Error('deep') }))).cause,
     ).toBeInstanceOf(Error);
+  });
+
+  it("workers get the parent's node flags minus conditions and eval flags", () => {
+    expect(
+      workerExecArgv([
+        '--conditions',
+        '@scribekit/source',
+        '-C=dev',
+        '--input-type=module',
+        '-e',
+        'code',
+        '--max-old-space-size=4096',
+        '--require',
+        'x.cjs',
+      ]),
+    ).toEqual(['--max-old-space-size=4096', '--require', 'x.cjs']);
   });
 
   it('globToRegExp', () => {
