@@ -52,9 +52,9 @@ type Reply =
   | { id: number; ok: true; result: ConvertJobResult }
   | { id: number; ok: false; error: SerializedError };
 
-/** A fixed pool of `size` worker threads; jobs queue until a worker is free. */
-export function workerPoolExecutor(size: number): Executor {
-  const script = workerScript();
+/** A fixed pool of `size` worker threads; jobs queue until a worker is free. `script` is for tests. */
+export function workerPoolExecutor(size: number, options: { readonly script?: string } = {}): Executor {
+  const script = options.script ?? workerScript();
   if (!existsSync(script)) throw new Error(`The worker script ${script} is missing: run \`tsc -b\` first`);
   const idle: Worker[] = [];
   const all: Worker[] = [];
