@@ -33,6 +33,7 @@ export default async function cliBench() {
     (e) => e.expected !== 'reject' && e.kind !== 'healthscribe-summary' && e.bytes <= MAX_BYTES,
   );
   const input = mkdtempSync(join(tmpdir(), 'scribekit-bench-in-'));
+  process.once('exit', () => rmSync(input, { recursive: true, force: true }));
   let bytes = 0;
   for (let i = 0; i < COUNT; i++) {
     const e = picks[i % picks.length];
