@@ -1,0 +1,143 @@
+// Where convert jobs run: a pool of worker threads (several cores) or the main thread (one job at a time).
+import { existsSync } from 'node:fs';
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ConvertJob, ConvertJobResult } from './job.js';
+import { RemoteError, type SerializedError } from './remote-error.js';
+
+export interface Executor {
+  readonly run: (job: ConvertJob) => Promise<ConvertJobResult>;
+  /** Stops the workers; jobs still running reject with an AbortError. */
+  readonly close: () => Promise<void>;
+}
+
+/**
+ * The built worker script. Both `src/convert/` (tests run the TypeScript source) and `dist/convert/` sit
+ * two levels below the package root, so the same relative URL finds `dist/convert/worker.js` from either.
+ */
+export function workerScript(): string {
+  return fileURLToPath(new URL('../../dist/convert/worker.js', import.meta.url));
+}
+
+/**
+ * Node flags for the workers: the parent's, minus those that make no sense (or fail) in a worker: resolution
+ * conditions (the worker is built JS and must resolve the other packages to their `dist`, even when the
+ * parent runs from source in tests) and the eval/print/input-type flags of a `node -e` parent.
+ */
+export function workerExecArgv(argv: readonly string[] = process.execArgv): string[] {
+  const out: string[] = [];
+  const withValue = new Set(['--conditions', '-C', '--eval', '-e', '--print', '-p', '--input-type']);
+  const prefixed = ['--conditions=', '-C=', '--eval=', '--print=', '--input-type='];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (withValue.has(a)) i++;
+    else if (!prefixed.some((p) => a.startsWith(p))) out.push(a);
+  }
+  return out;
+}
+
+/** Runs jobs in the current thread (`--jobs 1`, a single input, or no built worker). */
+export async function inThreadExecutor(): Promise<Executor> {
+  const { runConvertJob } = await import('./job.js');
+  return { run: runConvertJob, close: async () => {} };
+}
+
+function abortError(): Error {
+  return new DOMException('The batch was interrupted', 'AbortError');
+}
+
+type Pending = { resolve: (r: ConvertJobResult) => void; reject: (e: unknown) => void };
+type Reply =
+  | { id: number; ok: true; result: ConvertJobResult }
+  | { id: number; ok: false; error: SerializedError };
+
+/** A fixed pool of `size` worker threads; jobs queue until a worker is free. `script` is for tests. */
+export function workerPoolExecutor(size: number, options: { readonly script?: string } = {}): Executor {
+  const script = options.script ?? workerScript();
+  if (!existsSync(script)) throw new Error(`The worker script ${script} is missing: run \`tsc -b\` first`);
+  const idle: Worker[] = [];
+  const all: Worker[] = [];
+  const busy = new Map<Worker, { id: number; pending: Pending }>();
+  const queue: { id: number; job: ConvertJob; pending: Pending }[] = [];
+  let nextId = 0;
+  let closed = false;
+  let respawns = 0;
+  let everReplied = false;
+  let broken: Error | null = null;
+
+  const dispatch = () => {
+    while (idle.length > 0 && queue.length > 0) {
+      const worker = idle.pop()!;
+      const item = queue.shift()!;
+      busy.set(worker, { id: item.id, pending: item.pending });
+      worker.postMessage({ id: item.id, job: item.job });
+    }
+  };
+
+  const spawn = () => {
+    const worker = new Worker(script, { execArgv: workerExecArgv() });
+    worker.on('message', (reply: Reply) => {
+      replies++;
+      everReplied = true;
+      const current = busy.get(worker);
+      busy.delete(worker);
+      idle.push(worker);
+      if (current) {
+        if (reply.ok) current.pending.resolve(reply.result);
+        else current.pending.reject(new RemoteError(reply.error));
+      }
+      dispatch();
+    });
+    // A crashed worker (an uncaught error, or an exit such as running out of memory) fails its job and a
+    // fresh one takes its place; the batch goes on.
+    // When no worker has ever answered and they keep dying, workers cannot start here at all: then every job
+    // fails with that error instead of respawning forever. Once workers work, a crash costs only its job.
+    let gone = false;
+    let replies = 0;
+    const replace = (error: Error) => {
+      if (gone) return;
+      gone = true;
+      const current = busy.get(worker);
+      busy.delete(worker);
+      all.splice(all.indexOf(worker), 1);
+      const i = idle.indexOf(worker);
+      if (i >= 0) idle.splice(i, 1);
+      current?.pending.reject(error);
+      if (closed) return;
+      if (replies === 0 && !everReplied && respawns >= size) {
+        broken = error;
+        for (const item of queue.splice(0)) item.pending.reject(error);
+        return;
+      }
+      respawns++;
+      spawn();
+      dispatch();
+    };
+    worker.on('error', replace);
+    worker.on('exit', (code) => {
+      if (!closed) replace(new Error(`A conversion worker stopped unexpectedly (exit code ${code})`));
+    });
+    all.push(worker);
+    idle.push(worker);
+  };
+  for (let i = 0; i < size; i++) spawn();
+
+  return {
+    run(job) {
+      if (closed) return Promise.reject(abortError());
+      if (broken) return Promise.reject(broken);
+      return new Promise<ConvertJobResult>((resolve, reject) => {
+        queue.push({ id: nextId++, job, pending: { resolve, reject } });
+        dispatch();
+      });
+    },
+    async close() {
+      closed = true;
+      for (const item of queue.splice(0)) item.pending.reject(abortError());
+      for (const { pending } of busy.values()) pending.reject(abortError());
+      busy.clear();
+      await Promise.all(all.map((w) => w.terminate()));
+    },
+  };
+}
