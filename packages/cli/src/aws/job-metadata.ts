@@ -65,3 +65,30 @@ function str(value: unknown): string | undefined {
 function isObject(value: unknown): value is Record<string, unknown> & { [k: string]: unknown } {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** Job tags that name FHIR references, so each job's note is filed for the right patient and encounter. */
+export const FHIR_TAGS = {
+  subject: 'scribekit:subject',
+  encounter: 'scribekit:encounter',
+  author: 'scribekit:author',
+} as const;
+
+/** `{ subject, encounter, author }` from the job's `scribekit:*` tags (only those present). */
+export function fhirReferencesFromTags(job: unknown): {
+  subject?: string;
+  encounter?: string;
+  author?: string;
+} {
+  const tags = isObject(job) && Array.isArray(job.Tags) ? (job.Tags as unknown[]) : [];
+  const out: { subject?: string; encounter?: string; author?: string } = {};
+  for (const tag of tags) {
+    if (!isObject(tag)) continue;
+    const key = str(tag.Key);
+    const value = str(tag.Value);
+    if (!key || !value) continue;
+    for (const [field, name] of Object.entries(FHIR_TAGS) as [keyof typeof FHIR_TAGS, string][]) {
+      if (key === name) out[field] = value;
+    }
+  }
+  return out;
+}
