@@ -13,7 +13,7 @@ export type JobStep =
   /** Answer with an AWS error: `__type` name, HTTP status (400 default; 500 for InternalFailureException). */
   | { readonly error: string; readonly message?: string; readonly httpStatus?: number }
   /** Wait before answering with the next step (a slow response). */
-  | { readonly delayMs: number; readonly then: JobStep };
+  | { readonly delayMs: number; readonly next: JobStep };
 
 export interface FakeJob {
   readonly steps: readonly JobStep[];
@@ -101,17 +101,17 @@ export async function startFakeTranscribe(jobs: Record<string, FakeJob> = {}): P
     }
   }
 
-  async function answerStep(step: JobStep, res: ServerResponse, ok: () => void): Promise<void> {
+  async function answerStep(step: JobStep, res: ServerResponse, ok: (step: JobStep) => void): Promise<void> {
     if (typeof step === 'object' && 'delayMs' in step) {
       await new Promise((r) => setTimeout(r, step.delayMs));
       if (res.destroyed) return;
-      return answerStep(step.then, res, ok);
+      return answerStep(step.next, res, ok);
     }
     if (typeof step === 'object' && 'error' in step) {
       const status = step.httpStatus ?? (step.error === 'InternalFailureException' ? 500 : 400);
       return send(res, status, { __type: step.error, Message: step.message ?? step.error });
     }
-    ok();
+    ok(step);
   }
 
   async function getJob(name: string, res: ServerResponse): Promise<void> {
@@ -124,9 +124,9 @@ export async function startFakeTranscribe(jobs: Record<string, FakeJob> = {}): P
     }
     const step = script.job.steps[Math.min(script.next, script.job.steps.length - 1)]!;
     script.next++;
-    await answerStep(step, res, () => {
-      const status = typeof step === 'string' ? step : 'FAILED';
-      send(res, 200, { MedicalTranscriptionJob: describe(name, script.job, status, step) });
+    await answerStep(step, res, (answer) => {
+      const status = typeof answer === 'string' ? answer : 'FAILED';
+      send(res, 200, { MedicalTranscriptionJob: describe(name, script.job, status, answer) });
     });
   }
 

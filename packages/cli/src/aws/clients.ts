@@ -81,6 +81,7 @@ function common(config: AwsConfig): Record<string, unknown> {
     options.requestHandler = {
       requestTimeout: config.requestTimeoutMs,
       connectionTimeout: config.requestTimeoutMs,
+      throwOnRequestTimeout: true,
     };
   }
   return options;
