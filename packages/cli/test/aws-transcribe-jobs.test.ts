@@ -1,5 +1,6 @@
 // Control flow of get/wait/list with aws-sdk-client-mock (no HTTP, no retries: the point is the branching).
 
+import type { TranscriptionJobStatus } from '@aws-sdk/client-transcribe';
 import * as sdk from '@aws-sdk/client-transcribe';
 import {
   GetMedicalTranscriptionJobCommand,
@@ -19,7 +20,7 @@ import {
 
 const mock = mockClient(TranscribeClient);
 const api = () => transcribeApi(new TranscribeClient({ region: 'us-east-1' }), sdk);
-const job = (status: string, extra: Record<string, unknown> = {}) => ({
+const job = (status: TranscriptionJobStatus, extra: Record<string, unknown> = {}) => ({
   MedicalTranscriptionJob: { MedicalTranscriptionJobName: 'j', TranscriptionJobStatus: status, ...extra },
 });
 
