@@ -1,4 +1,20 @@
 #!/usr/bin/env node
 import { run } from './main.js';
+import { removeTempFilesSync } from './output/write-atomic.js';
 
-process.exitCode = await run(process.argv.slice(2));
+// Ctrl-C: the first stops the batch (running conversions finish their atomic writes, temp files are removed,
+// exit 130); a second one removes the temp files still open and exits at once.
+const interrupt = new AbortController();
+process.on('SIGINT', () => {
+  if (interrupt.signal.aborted) {
+    removeTempFilesSync();
+    process.exit(130);
+  }
+  interrupt.abort();
+});
+process.on('exit', removeTempFilesSync);
+process.exitCode = await run(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  signal: interrupt.signal,
+});

@@ -1,65 +1,72 @@
 // The scribekit command: builds the commander program and maps errors to exit codes.
-import { readFile } from 'node:fs/promises';
-import { isTranscriptError, parseTranscript } from '@scribekit/core';
-import { Command, CommanderError } from 'commander';
+// Only commander and the command factories load at startup; each command imports its work (and the
+// exporters, the AWS SDK) when it runs, so `--help` and `--version` stay fast.
+import { readFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { analyzeCommand } from './commands/analyze.js';
+import { convertCommand } from './commands/convert.js';
+import { validateCommand } from './commands/validate.js';
+import { EXIT, exitCodeFor } from './exit-codes.js';
+import { type CliIo, defaultIo, resolveIo } from './io.js';
+import { formatError } from './report.js';
 
-export interface CliIo {
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
+export { EXIT, exitCodeFor } from './exit-codes.js';
+export type { CliIo } from './io.js';
+
+/** The package version (src/ and dist/ both sit one level below package.json). */
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
 }
-
-const defaultIo: CliIo = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-};
-
-/** Exit codes (documented in the README). */
-export const EXIT = { ok: 0, someFailed: 1, usage: 2, invalidInput: 3, fetch: 4, export: 5 } as const;
 
 export function createProgram(io: CliIo = defaultIo): Command {
   const program = new Command('scribekit')
     .description(
       'Turn Amazon Transcribe Medical output into captions, Word transcripts, FHIR notes and analysis',
     )
+    .version(version(), '-V, --version', 'print the version')
+    .option('--verbose', 'show the cause of errors (and stacks of unexpected ones)')
     .exitOverride()
+    .showSuggestionAfterError()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
-  program
-    .command('validate')
-    .description('check that inputs are transcripts scribekit can read')
-    .argument('<inputs...>', 'transcript files')
-    .action(async (inputs: string[]) => {
-      let failed = 0;
-      for (const file of inputs) {
-        try {
-          const t = parseTranscript(await readFile(file), { file });
-          io.stdout(
-            `ok  ${file}: ${t.tokens.length} tokens, ${t.speakers.length} speakers, ${t.channels.length} channels, ${(t.durationMs / 1000).toFixed(1)} s\n`,
-          );
-        } catch (error) {
-          if (!isTranscriptError(error)) throw error;
-          failed++;
-          io.stderr(`error: ${error.message}\n`);
-        }
-      }
-      if (failed > 0) program.setOptionValue('exitCode', EXIT.invalidInput);
-    });
+  program.addCommand(convertCommand(io));
+  program.addCommand(analyzeCommand(io));
+  program.addCommand(validateCommand(io));
+
+  // Commands added with addCommand do not inherit settings: give them exitOverride, the output streams…
+  for (const cmd of program.commands) cmd.copyInheritedSettings(program);
+  program.addHelpText(
+    'after',
+    `
+Exit codes: 0 ok, 1 some inputs failed, 2 usage, 3 invalid input, 4 AWS/fetch, 5 export, 130 interrupted.
+
+Examples:
+  $ scribekit convert visit.json --to srt > visit.srt
+  $ scribekit convert transcripts/ --to all -o out --subject Patient/123
+  $ scribekit analyze visit.json
+  $ scribekit validate transcripts/
+  $ scribekit help convert`,
+  );
   return program;
 }
 
 /** Runs the CLI with the given arguments and returns the exit code. Never calls process.exit. */
 export async function run(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
   const program = createProgram(io);
+  const verbose = argv.includes('--verbose');
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return (program.getOptionValue('exitCode') as number | undefined) ?? EXIT.ok;
+    const code = (program.getOptionValue('exitCode') as number | undefined) ?? EXIT.ok;
+    return resolveIo(io).signal.aborted ? EXIT.interrupted : code;
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    if (isTranscriptError(error)) {
-      io.stderr(`error: ${error.message}\n`);
-      return EXIT.invalidInput;
-    }
-    io.stderr(`error: ${error instanceof Error ? error.message : String(error)}\n`);
-    return EXIT.someFailed;
+    // Commander has already printed its own message (usage errors); help and version exit 0.
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('commander.')) return exitCodeFor(error);
+    if (resolveIo(io).signal.aborted) return EXIT.interrupted;
+    io.stderr(formatError(error, verbose));
+    return exitCodeFor(error);
   }
 }

@@ -51,7 +51,10 @@ export {
   toFhirXml,
   uuidV5,
 } from './fhir/index.js';
+export { type JsonOptions, toJson } from './json.js';
+export { escapeMarkdown, toMarkdown } from './markdown.js';
 export { type ExportOptions, exporters, type Format, formats, getExporter } from './registry.js';
 export { type CaptionOptions, cuesToSrt, toSrt } from './srt.js';
+export { type TextOptions, toText } from './text.js';
 export type { BinaryExporter, CommonOptions, Exporter, TextExporter } from './types.js';
 export { cuesToVtt, toVtt } from './vtt.js';

@@ -2,12 +2,15 @@
 import { UnknownFormatError } from '@scribekit/core';
 import { type DocxOptions, toDocx } from './docx.js';
 import { type FhirOptions, toFhirJson, toFhirXml } from './fhir/index.js';
+import { type JsonOptions, toJson } from './json.js';
+import { toMarkdown } from './markdown.js';
 import { type CaptionOptions, toSrt } from './srt.js';
+import { type TextOptions, toText } from './text.js';
 import type { Exporter } from './types.js';
 import { toVtt } from './vtt.js';
 
 /** Options for any exporter: each reads the part it knows. */
-export type ExportOptions = CaptionOptions & DocxOptions & FhirOptions;
+export type ExportOptions = CaptionOptions & DocxOptions & FhirOptions & TextOptions & JsonOptions;
 
 export const exporters = Object.freeze({
   srt: {
@@ -38,6 +41,16 @@ export const exporters = Object.freeze({
     mediaType: 'application/fhir+xml',
     containsText: true,
     write: toFhirXml,
+  },
+  txt: { kind: 'text', extension: 'txt', mediaType: 'text/plain', containsText: true, write: toText },
+  md: { kind: 'text', extension: 'md', mediaType: 'text/markdown', containsText: true, write: toMarkdown },
+  json: {
+    kind: 'text',
+    // Not plain `.json`: the output must never land on (or be mistaken for) the Transcribe input.
+    extension: 'scribekit.json',
+    mediaType: 'application/json',
+    containsText: true,
+    write: toJson,
   },
 } as const satisfies Record<string, Exporter<ExportOptions>>);
 

@@ -1,0 +1,178 @@
+// The analyze command's work: a readable table (or JSON) of the analysis. Words only with --show-text.
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import {
+  type Analysis,
+  analyze,
+  analyzeDefaults,
+  formatClock,
+  type ParticipantStats,
+  parseTranscript,
+} from '@scribekit/core';
+import type { AnalyzeFlags } from './commands/analyze.js';
+import { parseNameMapping } from './convert/export-options.js';
+import { EXIT } from './exit-codes.js';
+import { type CliIo, type Paint, paint, resolveIo, useColor } from './io.js';
+
+export async function runAnalyze(input: string, flags: AnalyzeFlags, ioIn: CliIo): Promise<number> {
+  const io = resolveIo(ioIn);
+  const readInput = async (path: string, what: string) => {
+    try {
+      return await readFile(resolve(io.cwd, path));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw Object.assign(
+        new Error(`${path}: cannot read the ${what} (${code ?? 'unreadable'})`, { cause: error }),
+        {
+          code: 'E_INPUT',
+        },
+      );
+    }
+  };
+  const data = input === '-' ? await io.readStdin() : await readInput(input, 'input');
+  const summary = flags.summary === undefined ? undefined : await readInput(flags.summary, 'summary');
+  const t = parseTranscript(data, {
+    file: input,
+    ...(summary ? { summary, summaryFile: flags.summary } : {}),
+  });
+  const names: Record<string, string> = {};
+  for (const v of flags.speaker ?? []) {
+    const [id, name] = parseNameMapping('--speaker', v, 'spk_');
+    names[id] = name;
+  }
+  for (const v of flags.channel ?? []) {
+    const [id, name] = parseNameMapping('--channel', v, 'ch_');
+    names[id] = name;
+  }
+  const raw = analyze(t, {
+    ...(flags.lowConfidence === undefined ? {} : { lowConfidenceThreshold: flags.lowConfidence }),
+    ...(flags.silence === undefined ? {} : { silenceThresholdMs: flags.silence }),
+    includeText: flags.showText === true,
+  });
+  const rename = (p: ParticipantStats) => (names[p.id] ? { ...p, label: names[p.id]! } : p);
+  const a: Analysis = { ...raw, speakers: raw.speakers.map(rename), channels: raw.channels.map(rename) };
+  const meta = {
+    input,
+    jobName: t.metadata.jobName,
+    source: t.metadata.source,
+    languageCode: t.metadata.languageCode,
+  };
+  if (flags.json) {
+    io.stdout(`${JSON.stringify({ ...meta, ...a }, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const silenceMs = flags.silence ?? analyzeDefaults.silenceThresholdMs;
+  io.stdout(formatAnalysis({ ...meta, silenceMs }, a, paint(useColor(io))));
+  return EXIT.ok;
+}
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+const conf = (x: number | null) => (x === null ? '–' : x.toFixed(2));
+const int = (n: number) => n.toLocaleString('en-US');
+
+/** Left-aligned first column, right-aligned others. */
+export function table(rows: readonly (readonly string[])[], c: Paint): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? '')].length)));
+  return rows
+    .map((r, n) => {
+      const line = r
+        .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+        .join('  ')
+        .trimEnd();
+      return n === 0 ? c.bold(line) : line;
+    })
+    .join('\n');
+}
+
+export function formatAnalysis(
+  meta: {
+    input: string;
+    jobName: string | null;
+    source: string;
+    languageCode: string | null;
+    silenceMs: number;
+  },
+  a: Analysis,
+  c: Paint,
+): string {
+  const out: string[] = [];
+  const facts: [string, string][] = [
+    ['Input', meta.input],
+    ...(meta.jobName ? ([['Job', meta.jobName]] as [string, string][]) : []),
+    ['Source', meta.source + (meta.languageCode ? ` (${meta.languageCode})` : '')],
+    ['Duration', formatClock(a.durationMs)],
+    ['Words', `${int(a.words)} (+ ${int(a.punctuation)} punctuation)`],
+    [
+      'Confidence',
+      `mean ${conf(a.confidence.mean)}, min ${conf(a.confidence.min)}; ${int(a.lowConfidence.tokens.length)} words below ${a.lowConfidence.threshold}`,
+    ],
+    [
+      'PHI',
+      a.phi.total === 0
+        ? 'none found'
+        : `${int(a.phi.total)} entities: ${Object.entries(a.phi.byType)
+            .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', ')}`,
+    ],
+    ['Silences', `${a.silences.length} (gaps of ${(meta.silenceMs / 1000).toFixed(1)} s or more)`],
+    ['Overlaps', String(a.overlaps.length)],
+  ];
+  if (a.longestMonologue) {
+    const m = a.longestMonologue;
+    facts.push([
+      'Longest monologue',
+      `${formatClock(m.durationMs)} (${m.speaker ?? m.channel ?? 'unknown'}, from ${formatClock(m.startMs)})`,
+    ]);
+  }
+  if (a.summary) {
+    facts.push(['Clinical summary', `${a.summary.sections} sections, ${a.summary.bullets} bullets`]);
+  }
+  const w = Math.max(...facts.map(([k]) => k.length));
+  for (const [k, v] of facts) out.push(`${c.bold(k.padEnd(w))}  ${v}`);
+
+  for (const [title, list] of [
+    ['Speaker', a.speakers],
+    ['Channel', a.channels],
+  ] as const) {
+    if (list.length === 0) continue;
+    out.push('');
+    out.push(
+      table(
+        [
+          [title, 'Talk time', 'Share', 'Words', 'Turns', 'WPM', 'Conf', 'Min conf'],
+          ...list.map((p) => [
+            p.label === p.id ? p.id : `${p.label} (${p.id})`,
+            formatClock(p.talkTimeMs),
+            pct(p.share),
+            int(p.words),
+            int(p.turns),
+            String(Math.round(p.wordsPerMinute)),
+            conf(p.meanConfidence),
+            conf(p.minConfidence),
+          ]),
+        ],
+        c,
+      ),
+    );
+  }
+  const low = a.lowConfidence.tokens.filter((k) => k.text !== undefined);
+  if (low.length > 0) {
+    out.push('');
+    out.push(
+      table(
+        [
+          ['Low-confidence word', 'At', 'Conf', 'Speaker'],
+          ...low.map((k) => [
+            k.text!,
+            formatClock(k.startMs),
+            conf(k.confidence),
+            k.speaker ?? k.channel ?? '',
+          ]),
+        ],
+        c,
+      ),
+    );
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,53 @@
+// `scribekit analyze <input>` — speakers, talk time, words per minute, confidence and PHI counts.
+import { Command, InvalidArgumentError } from 'commander';
+import type { CliIo } from '../io.js';
+import { setExitCode } from './common.js';
+
+export interface AnalyzeFlags {
+  readonly json?: boolean | undefined;
+  readonly showText?: boolean | undefined;
+  readonly lowConfidence?: number | undefined;
+  readonly silence?: number | undefined;
+  readonly speaker?: readonly string[] | undefined;
+  readonly channel?: readonly string[] | undefined;
+  readonly summary?: string | undefined;
+}
+
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
+const number = (value: string) => {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError('expected a number');
+  return n;
+};
+
+export function analyzeCommand(io: CliIo): Command {
+  return new Command('analyze')
+    .description('show speakers, talk time, words per minute, confidence and PHI counts of a transcript')
+    .argument('<input>', 'a transcript file, or - for standard input')
+    .option('--json', 'print the analysis as JSON')
+    .option('--show-text', 'include transcript words (low-confidence words); they may be PHI')
+    .option('--low-confidence <0-1>', 'words below this confidence are listed (default 0.5)', number)
+    .option(
+      '--silence <ms>',
+      'gaps between words at least this long count as silences (default 2000)',
+      number,
+    )
+    .option('--speaker <id=name>', 'display name of a speaker, e.g. spk_0="Dr. Rivera" (repeatable)', collect)
+    .option('--channel <id=name>', 'display name of a channel, e.g. ch_1=Patient (repeatable)', collect)
+    .option('--summary <file>', 'HealthScribe summary.json to load with a HealthScribe transcript')
+    .addHelpText(
+      'after',
+      `
+Without --show-text, no transcript words are printed: only figures, ids, names and PHI types.
+
+Examples:
+  $ scribekit analyze visit.json
+  $ scribekit analyze visit.json --speaker spk_0="Dr. Rivera" --speaker spk_1=Patient
+  $ scribekit analyze visit.json --json | jq '.speakers[] | {label, wordsPerMinute}'
+  $ scribekit analyze visit.json --low-confidence 0.7 --show-text`,
+    )
+    .action(async (input: string, flags: AnalyzeFlags, command: Command) => {
+      const { runAnalyze } = await import('../analyze.js');
+      setExitCode(command, await runAnalyze(input, flags, io));
+    });
+}

@@ -1,0 +1,176 @@
+// Command-line inputs → the list of transcripts to read: files, directories (recursive), globs, `-` (stdin).
+import { readdir, stat } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { UsageError } from '../exit-codes.js';
+
+export interface InputFile {
+  /** Absolute path, or null for standard input. */
+  readonly path: string | null;
+  /** As shown to the user: the argument, or the path relative to the working directory. */
+  readonly display: string;
+  /** Sub-directory of the output directory to mirror (for files found inside a directory input). */
+  readonly relDir: string;
+  /** A HealthScribe summary.json found next to a transcript.json, loaded with it. */
+  readonly summaryPath?: string | undefined;
+}
+
+const GLOB = /[*?[\]{}]/;
+
+/** Whether a name is skipped when walking directories: hidden entries and node_modules. */
+function skipped(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules';
+}
+
+/** Every `*.json` file under `dir` (sorted, symlinks to files followed). */
+async function walk(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
+  for (const e of entries) {
+    if (skipped(e.name)) continue;
+    const path = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await walk(path)));
+    else if (/\.json$/i.test(e.name) && (e.isFile() || (e.isSymbolicLink() && (await isFile(path)))))
+      out.push(path);
+  }
+  return out;
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** A glob (`*`, `**`, `?`, `[abc]`, `{a,b}`) as a regular expression over `/`-separated relative paths. */
+export function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '*') {
+      if (glob[i + 1] === '*') {
+        i++;
+        if (glob[i + 1] === '/') {
+          i++;
+          re += '(?:[^/]*/)*';
+        } else re += '.*';
+      } else re += '[^/]*';
+    } else if (c === '?') re += '[^/]';
+    else if (c === '[') {
+      const end = glob.indexOf(']', i + 1);
+      if (end < 0) re += '\\[';
+      else {
+        re += `[${glob
+          .slice(i + 1, end)
+          .replace(/^!/, '^')
+          .replace(/\\/g, '\\\\')}]`;
+        i = end;
+      }
+    } else if (c === '{') {
+      const end = glob.indexOf('}', i + 1);
+      if (end < 0) re += '\\{';
+      else {
+        re += `(?:${glob
+          .slice(i + 1, end)
+          .split(',')
+          .map((a) => a.replace(/[.+^$()|\\]/g, '\\$&').replace(/\*/g, '[^/]*'))
+          .join('|')})`;
+        i = end;
+      }
+    } else re += c.replace(/[.+^$()|\\/]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+/** Walks every file under the glob's static base directory and keeps those the pattern matches. */
+async function expandGlob(pattern: string, cwd: string): Promise<{ base: string; files: string[] }> {
+  const parts = pattern.split(/[/\\]/);
+  const staticParts: string[] = [];
+  while (parts.length > 1 && !GLOB.test(parts[0]!)) staticParts.push(parts.shift()!);
+  const base = resolve(cwd, staticParts.join('/') || '.');
+  const re = globToRegExp(parts.join('/'));
+  let files: string[];
+  try {
+    files = await walkAll(base);
+  } catch {
+    files = [];
+  }
+  return { base, files: files.filter((f) => re.test(relative(base, f).split(sep).join('/'))) };
+}
+
+/** Every file under `dir` (for globs, which may name any extension). */
+async function walkAll(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
+  for (const e of entries) {
+    if (skipped(e.name)) continue;
+    const path = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await walkAll(path)));
+    else if (e.isFile() || (e.isSymbolicLink() && (await isFile(path)))) out.push(path);
+  }
+  return out;
+}
+
+/**
+ * Expands the inputs in the order given (each directory's files sorted). A path that does not exist is kept
+ * (it fails as that input, exit 3, without stopping the batch); a directory without `.json` files, a glob
+ * matching nothing and `-` given twice are usage errors. Files inside a directory input keep their
+ * sub-directory (`relDir`) so outputs mirror the tree. In a directory, a `summary.json` next to a
+ * `transcript.json` (HealthScribe's layout) is loaded with that transcript instead of converted alone.
+ */
+export async function expandInputs(args: readonly string[], cwd: string): Promise<InputFile[]> {
+  const out: InputFile[] = [];
+  const show = (path: string) => {
+    const rel = relative(cwd, path);
+    return rel === '' || rel.startsWith('..') ? path : rel;
+  };
+  let stdin = false;
+  for (const arg of args) {
+    if (arg === '-') {
+      if (stdin) throw new UsageError('Standard input (`-`) can be given only once');
+      stdin = true;
+      out.push({ path: null, display: '-', relDir: '' });
+      continue;
+    }
+    const path = resolve(cwd, arg);
+    let kind: 'file' | 'dir' | 'missing' = 'missing';
+    try {
+      kind = (await stat(path)).isDirectory() ? 'dir' : 'file';
+    } catch {
+      kind = 'missing';
+    }
+    if (kind === 'missing' && GLOB.test(arg)) {
+      const { base, files } = await expandGlob(arg, cwd);
+      if (files.length === 0) throw new UsageError(`No files match \`${arg}\``);
+      for (const f of files) out.push({ path: f, display: show(f), relDir: relDirOf(base, f) });
+    } else if (kind === 'dir') {
+      const files = await walk(path);
+      if (files.length === 0) throw new UsageError(`No .json files in the directory \`${arg}\``);
+      const set = new Set(files);
+      for (const f of files) {
+        if (basename(f) === 'summary.json' && set.has(join(dirname(f), 'transcript.json'))) continue;
+        const summary = join(dirname(f), 'summary.json');
+        const paired = basename(f) === 'transcript.json' && set.has(summary);
+        out.push({
+          path: f,
+          display: show(f),
+          relDir: relDirOf(path, f),
+          ...(paired ? { summaryPath: summary } : {}),
+        });
+      }
+    } else {
+      out.push({ path, display: arg, relDir: '' });
+    }
+  }
+  return out;
+}
+
+function relDirOf(base: string, file: string): string {
+  const rel = relative(base, dirname(file));
+  return rel === '' ? '' : rel.split(sep).join('/');
+}

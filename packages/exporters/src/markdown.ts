@@ -1,0 +1,46 @@
+// Markdown: a title, speaker-labelled paragraphs by turn with their times, then the HealthScribe summary.
+import type { Transcript } from '@scribekit/core';
+import { prepare } from './common.js';
+import { paragraphs, sectionTitle, timeRange } from './text/paragraphs.js';
+import type { TextOptions } from './text.js';
+
+/**
+ * Backslash-escapes what Markdown (CommonMark/GFM) could read as markup: inline markup characters
+ * anywhere, and block markers (`#`, `-`, `+`, `=`, `1.`) at the start. Line breaks become spaces.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`)
+    .replace(/^([#+=-])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
+/**
+ * Renders a transcript as Markdown: `**Speaker** · times` then the turn's text as a paragraph.
+ * Every token appears exactly once, in order, Markdown-escaped (a placeholder when redacting).
+ */
+export function toMarkdown(transcript: Transcript, options: TextOptions = {}): string {
+  const t = prepare(transcript, options);
+  const title = t.metadata.jobName ? `Transcript: ${escapeMarkdown(t.metadata.jobName)}` : 'Transcript';
+  const blocks: string[] = [`# ${title}`];
+  if (t.redaction) blocks.push(`_PHI redacted: ${t.redaction.tokens} words replaced by placeholders._`);
+  for (const p of paragraphs(t, options)) {
+    const head = [
+      p.label === null ? null : `**${escapeMarkdown(p.label)}**`,
+      options.timestamps === false ? null : `_${timeRange(p)}_`,
+    ]
+      .filter((x) => x !== null)
+      .join(' · ');
+    blocks.push(head === '' ? escapeMarkdown(p.text) : `${head}\\\n${escapeMarkdown(p.text)}`);
+  }
+  const sections = t.summary?.sections.filter((s) => s.bullets.length > 0) ?? [];
+  if (sections.length > 0) {
+    blocks.push('## Clinical summary');
+    for (const s of sections) {
+      blocks.push(`### ${escapeMarkdown(sectionTitle(s.name))}`);
+      blocks.push(s.bullets.map((b) => `- ${escapeMarkdown(b.text)}`).join('\n'));
+    }
+  }
+  return `${blocks.join('\n\n')}\n`;
+}

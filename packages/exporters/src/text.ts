@@ -1,0 +1,35 @@
+// Plain text: speaker-labelled paragraphs by turn with their times, then the HealthScribe summary if any.
+import type { Transcript } from '@scribekit/core';
+import { prepare } from './common.js';
+import { paragraphs, sectionTitle, timeRange } from './text/paragraphs.js';
+import type { CommonOptions } from './types.js';
+
+export interface TextOptions extends CommonOptions {
+  /** Write each paragraph's start and end time. Default true. */
+  readonly timestamps?: boolean | undefined;
+}
+
+/**
+ * Renders a transcript as plain UTF-8 text: one paragraph per speaker turn, headed by the speaker's name
+ * and the turn's times. Every token appears exactly once, in order (a placeholder when redacting).
+ */
+export function toText(transcript: Transcript, options: TextOptions = {}): string {
+  const t = prepare(transcript, options);
+  const blocks: string[] = [];
+  for (const p of paragraphs(t, options)) {
+    const head = [p.label, options.timestamps === false ? null : `[${timeRange(p)}]`]
+      .filter((x) => x !== null)
+      .join(' ');
+    blocks.push(head === '' ? p.text : `${head}\n${p.text}`);
+  }
+  const sections = t.summary?.sections.filter((s) => s.bullets.length > 0) ?? [];
+  if (sections.length > 0) {
+    const lines = ['CLINICAL SUMMARY'];
+    for (const s of sections) {
+      lines.push('', sectionTitle(s.name));
+      for (const b of s.bullets) lines.push(`- ${b.text.replace(/\s*\n\s*/g, ' ')}`);
+    }
+    blocks.push(lines.join('\n'));
+  }
+  return blocks.length === 0 ? '' : `${blocks.join('\n\n')}\n`;
+}
