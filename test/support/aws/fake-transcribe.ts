@@ -22,6 +22,7 @@ export interface FakeJob {
   readonly type?: 'DICTATION' | 'CONVERSATION';
   /** Epoch seconds. */
   readonly creationTime?: number;
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 export interface RecordedRequest {
@@ -149,6 +150,7 @@ export async function startFakeTranscribe(jobs: Record<string, FakeJob> = {}): P
       Settings: { ShowSpeakerLabels: false, ChannelIdentification: false, ShowAlternatives: false },
       Specialty: job.specialty ?? 'PRIMARYCARE',
       Type: job.type ?? 'DICTATION',
+      ...(job.tags ? { Tags: Object.entries(job.tags).map(([Key, Value]) => ({ Key, Value })) } : {}),
     };
   }
 

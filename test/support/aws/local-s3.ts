@@ -60,6 +60,7 @@ export async function startLocalS3(): Promise<LocalS3> {
           Bucket: bucket,
           Key: key,
           Body: body,
+          ContentLength: typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength,
           ...(metadata ? { Metadata: metadata } : {}),
         }),
       );

@@ -215,6 +215,7 @@ export function s3Api(
             Bucket: address.bucket,
             Key: address.key,
             Body: body,
+            ContentLength: typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength,
             ContentType: options.contentType,
             ...(options.metadata ? { Metadata: options.metadata } : {}),
             ...(options.kmsKeyId ? { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: options.kmsKeyId } : {}),
