@@ -1,5 +1,6 @@
 // Where convert jobs run: a pool of worker threads (several cores) or the main thread (one job at a time).
 import { existsSync } from 'node:fs';
+import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ConvertJob, ConvertJobResult } from './job.js';
@@ -17,6 +18,21 @@ export interface Executor {
  */
 export function workerScript(): string {
   return fileURLToPath(new URL('../../dist/convert/worker.js', import.meta.url));
+}
+
+/**
+ * Node flags for the workers: the parent's, minus resolution conditions. The worker is built JS, so it must
+ * resolve the other packages to their `dist` too, even when the parent runs from source (tests).
+ */
+function workerExecArgv(): string[] {
+  const out: string[] = [];
+  const argv = process.execArgv;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--conditions' || a === '-C') i++;
+    else if (!a.startsWith('--conditions=') && !a.startsWith('-C=')) out.push(a);
+  }
+  return out;
 }
 
 /** Runs jobs in the current thread (`--jobs 1`, a single input, or no built worker). */
@@ -55,7 +71,7 @@ export function workerPoolExecutor(size: number): Executor {
   };
 
   const spawn = () => {
-    const worker = new Worker(script);
+    const worker = new Worker(script, { execArgv: workerExecArgv() });
     worker.on('message', (reply: Reply) => {
       const current = busy.get(worker);
       busy.delete(worker);

@@ -1,0 +1,441 @@
+// The CLI in-process: every command and the main flags, stdin/stdout, config files, overwrite refusal,
+// unsafe job names, exit codes.
+import { existsSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, linkDir, listFiles, repoRoot, tempDir } from './support/cli.js';
+
+const conversation = 'examples/conversation.json';
+const dictation = 'examples/dictation.json';
+const fixture = (name: string) => `test/fixtures/transcribe/${name}.json`;
+const mode = (path: string) => statSync(path).mode & 0o777;
+
+describe('scribekit (program)', () => {
+  it('--help lists every command with examples and the exit codes', async () => {
+    const r = await cli(['--help']);
+    expect(r.code).toBe(0);
+    for (const word of ['convert', 'analyze', 'validate', 'Examples:', 'Exit codes'])
+      expect(r.stdout).toContain(word);
+  });
+
+  it.each(['convert', 'analyze', 'validate'])('%s --help has examples', async (command) => {
+    const r = await cli([command, '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Examples:');
+    expect(r.stdout).toContain(`$ scribekit ${command}`);
+  });
+
+  it('--version prints the package version', async () => {
+    const r = await cli(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('unknown commands and options are usage errors (exit 2), one line on stderr', async () => {
+    const a = await cli(['frobnicate']);
+    expect(a.code).toBe(2);
+    expect(a.stderr).toMatch(/^error: unknown command 'frobnicate'/);
+    const b = await cli(['convert', conversation, '--no-such-flag']);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toContain("unknown option '--no-such-flag'");
+    const c = await cli(['convert']);
+    expect(c.code).toBe(2);
+  });
+});
+
+describe('scribekit convert', () => {
+  it('writes a single text output to stdout when no -o is given (srt by default)', async () => {
+    const r = await cli(['convert', conversation]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^1\n00:00:00,\d{3} --> /);
+    expect(r.stderr).toBe('');
+    for (const [to, start] of [
+      ['vtt', 'WEBVTT'],
+      ['txt', 'spk_0 ['],
+      ['md', '# Transcript'],
+      ['json', '{'],
+    ] as const) {
+      const o = await cli(['convert', conversation, '--to', to]);
+      expect(o.code, to).toBe(0);
+      expect(o.stdout.startsWith(start), to).toBe(true);
+    }
+    const fhir = await cli(['convert', conversation, '--to', 'fhir-json', '--subject', 'Patient/1']);
+    expect(JSON.parse(fhir.stdout).resourceType).toBe('DocumentReference');
+    const xml = await cli(['convert', conversation, '--to', 'fhir-xml', '--subject', 'Patient/1']);
+    expect(xml.stdout).toContain('<DocumentReference xmlns="http://hl7.org/fhir">');
+  });
+
+  it('reads standard input with `-`', async () => {
+    const r = await cli(['convert', '-', '--to', 'txt'], {
+      stdin: readFileSync(join(repoRoot, conversation)),
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Good morning');
+  });
+
+  it('--to all writes every format, PHI outputs 0600, redacted ones not', async () => {
+    const out = tempDir();
+    const r = await cli(['convert', conversation, '--to', 'all', '-o', out, '--subject', 'Patient/1', '-q']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const files = listFiles(out);
+    expect(files).toEqual(
+      [
+        'conversation.docx',
+        'conversation.fhir.json',
+        'conversation.fhir.xml',
+        'conversation.md',
+        'conversation.scribekit.json',
+        'conversation.srt',
+        'conversation.txt',
+        'conversation.vtt',
+      ].sort(),
+    );
+    for (const f of files) expect(mode(join(out, f)), f).toBe(0o600);
+
+    const red = tempDir();
+    const s = await cli(['convert', conversation, '--to', 'txt,srt', '-o', red, '--redact-phi']);
+    expect(s.code).toBe(0);
+    expect(s.stderr).toMatch(/^converted 1 of 1 input into 2 files in \d+\.\d s\n$/);
+    expect(mode(join(red, 'conversation.txt')) & 0o044).not.toBe(0);
+    const txt = readFileSync(join(red, 'conversation.txt'), 'utf8');
+    expect(txt).toContain('[NAME]');
+    expect(txt).not.toContain('Ortega');
+  });
+
+  it('refuses to overwrite without --force (exit 5, nothing changed), overwrites with it', async () => {
+    const out = tempDir();
+    expect((await cli(['convert', conversation, '--to', 'srt,vtt', '-o', out, '-q'])).code).toBe(0);
+    writeFileSync(join(out, 'conversation.srt'), 'mine');
+    rmVtt(out);
+    const again = await cli(['convert', conversation, '--to', 'srt,vtt', '-o', out, '-q']);
+    expect(again.code).toBe(5);
+    expect(again.stderr).toContain('conversation.srt already exists (use --force to overwrite)');
+    expect(readFileSync(join(out, 'conversation.srt'), 'utf8')).toBe('mine');
+    // All or nothing: the VTT that could have been written was not.
+    expect(existsSync(join(out, 'conversation.vtt'))).toBe(false);
+    expect(readdirSync(out).filter((f) => f.includes('.tmp'))).toEqual([]);
+    const forced = await cli(['convert', conversation, '--to', 'srt,vtt', '-o', out, '-q', '--force']);
+    expect(forced.code).toBe(0);
+    expect(readFileSync(join(out, 'conversation.srt'), 'utf8')).toMatch(/^1\n/);
+  });
+
+  it('names stdin outputs after the job name, made safe (no path traversal, no reserved names)', async () => {
+    const base = JSON.parse(readFileSync(join(repoRoot, dictation), 'utf8'));
+    for (const [jobName, expected] of [
+      ['../../../etc/passwd', 'etc_passwd'],
+      ['..\\..\\windows\\evil', 'windows_evil'],
+      ['CON', '_CON'],
+      ['..', 'transcript'],
+      ['.hidden', 'hidden'],
+      ['visit 12: follow-up?', 'visit_12_follow-up'],
+    ]) {
+      const out = tempDir();
+      const r = await cli(['convert', '-', '--to', 'srt', '-o', join(out, 'o'), '-q'], {
+        stdin: JSON.stringify({ ...base, jobName }),
+      });
+      expect(r.code, jobName).toBe(0);
+      expect(listFiles(out), jobName).toEqual([`o/${expected}.srt`]);
+    }
+  });
+
+  it('unknown formats, bad option values and FHIR without a subject are usage errors (exit 2) before any work', async () => {
+    const out = tempDir();
+    const cases = [
+      [['--to', 'srtx'], 'Unknown format `srtx`'],
+      [['--to', 'fhir-json'], 'needs the patient'],
+      [['--max-lines', '9'], 'maxLines'],
+      [['--max-lines', 'x'], 'expected an integer'],
+      [['--preset', 'nope'], 'Allowed choices are netflix, bbc, dcmp'],
+      [['--speaker', 'nobody'], 'expects id=name'],
+      [['--low-confidence', '7', '--to', 'docx'], 'lowConfidenceThreshold'],
+    ] as const;
+    for (const [flags, message] of cases) {
+      const r = await cli(['convert', conversation, '-o', out, ...flags]);
+      expect(r.code, flags.join(' ')).toBe(2);
+      expect(r.stderr, flags.join(' ')).toContain(message);
+    }
+    expect(listFiles(out)).toEqual([]);
+  });
+
+  it('speaker and channel names, caption presets and limits reach the outputs', async () => {
+    const r = await cli([
+      'convert',
+      conversation,
+      '--to',
+      'srt',
+      '--speaker',
+      'spk_0="Dr. Rivera"',
+      '--speaker',
+      '1=Patient',
+      '--preset',
+      'bbc',
+      '--max-lines',
+      '1',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('DR. RIVERA:');
+    expect(r.stdout).toContain('PATIENT:');
+    for (const cue of r.stdout.trim().split('\n\n')) expect(cue.split('\n').length).toBe(3);
+    const ch = await cli([
+      'convert',
+      fixture('two-channel'),
+      '--to',
+      'txt',
+      '--channel',
+      'ch_0=Nurse',
+      '--channel',
+      '1=Caller',
+    ]);
+    expect(ch.stdout).toMatch(/^Nurse \[/);
+    expect(ch.stdout).toContain('\nCaller [');
+    const plain = await cli(['convert', conversation, '--to', 'txt', '--no-timestamps']);
+    expect(plain.stdout).toMatch(/^spk_0\nGood morning/);
+  });
+
+  it('FHIR flags: note type, subject, author, encounter, output kind, date, ids', async () => {
+    const args = [
+      'convert',
+      conversation,
+      '--to',
+      'fhir-json',
+      '--subject',
+      'Patient/p1',
+      '--author',
+      'Practitioner/a1',
+    ];
+    const more = [
+      '--encounter',
+      'Encounter/e1',
+      '--note-type',
+      'consult',
+      '--date',
+      '2024-05-01T14:35:00Z',
+      '--ids',
+      'deterministic',
+    ];
+    const r = await cli([...args, ...more]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.subject.reference).toBe('Patient/p1');
+    expect(doc.author[0].reference).toBe('Practitioner/a1');
+    expect(doc.context.encounter[0].reference).toBe('Encounter/e1');
+    expect(doc.date).toBe('2024-05-01T14:35:00Z');
+    expect(doc.type.coding[0].code).toBe('11488-4');
+    expect((await cli([...args, ...more])).stdout).toBe(r.stdout);
+    const bundle = await cli([...args, '--fhir-output', 'document-bundle']);
+    expect(JSON.parse(bundle.stdout).resourceType).toBe('Bundle');
+  });
+
+  it('loads a HealthScribe summary with --summary', async () => {
+    const r = await cli([
+      'convert',
+      'test/fixtures/healthscribe/visit-streaming-transcript.json',
+      '--summary',
+      'test/fixtures/healthscribe/visit-summary.json',
+      '--to',
+      'md',
+    ]);
+    if (r.code !== 0) {
+      // The fixture pair is HealthScribe only when the transcript is a HealthScribe transcript.
+      expect(r.stderr).toContain('summary');
+      return;
+    }
+    expect(r.stdout).toContain('## Clinical summary');
+  });
+
+  it('reads scribekit.config.json from the working directory; flags override it; --config names another file', async () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'scribekit.config.json'),
+      JSON.stringify({
+        to: ['txt'],
+        speakerNames: { spk_0: 'Dr. Config' },
+        subject: 'Patient/cfg',
+        timestamps: false,
+      }),
+    );
+    const input = join(repoRoot, conversation);
+    const r = await cli(['convert', input], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Dr\. Config\n/);
+    const o = await cli(['convert', input, '--speaker', 'spk_0=Dr. Flag', '--to', 'fhir-json'], { cwd: dir });
+    expect(o.code).toBe(0);
+    expect(JSON.parse(o.stdout).subject.reference).toBe('Patient/cfg');
+    const f = await cli(['convert', input, '--speaker', 'spk_0=Dr. Flag'], { cwd: dir });
+    expect(f.stdout).toMatch(/^Dr\. Flag\n/);
+
+    writeFileSync(join(dir, 'other.json'), JSON.stringify({ to: 'vtt' }));
+    expect((await cli(['convert', input, '--config', 'other.json'], { cwd: dir })).stdout).toMatch(/^WEBVTT/);
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ tooo: 'vtt' }));
+    const bad = await cli(['convert', input, '--config', 'bad.json'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Unknown key `tooo`');
+    const missing = await cli(['convert', input, '--config', 'nope.json'], { cwd: dir });
+    expect(missing.code).toBe(2);
+    writeFileSync(join(dir, 'typed.json'), JSON.stringify({ maxLines: 'two' }));
+    expect((await cli(['convert', input, '--config', 'typed.json'], { cwd: dir })).code).toBe(2);
+  });
+
+  it('converts directories recursively (mirroring them), globs, and reports a JSON summary with --json', async () => {
+    const out = tempDir();
+    const r = await cli([
+      'convert',
+      'test/fixtures/transcribe',
+      'examples/*.json',
+      '--to',
+      'txt',
+      '-o',
+      out,
+      '--json',
+    ]);
+    // empty.json converts (an empty text); the two job descriptions are refused (exit 3 each) → exit 1.
+    expect(r.code).toBe(1);
+    const summary = JSON.parse(r.stdout);
+    expect(summary).toMatchObject({ total: 11, ok: 9, failed: 2, cancelled: 0, files: 9 });
+    expect(summary.items.map((i: { input: string }) => i.input)).toEqual([
+      'test/fixtures/transcribe/empty.json',
+      'test/fixtures/transcribe/job-description-completed.json',
+      'test/fixtures/transcribe/job-description-failed.json',
+      'test/fixtures/transcribe/medical-conversation-phi.json',
+      'test/fixtures/transcribe/medical-dictation.json',
+      'test/fixtures/transcribe/pii-redacted.json',
+      'test/fixtures/transcribe/show-alternatives.json',
+      'test/fixtures/transcribe/speaker-label-gaps.json',
+      'test/fixtures/transcribe/two-channel.json',
+      'examples/conversation.json',
+      'examples/dictation.json',
+    ]);
+    expect(summary.items[1].error.code).toBe('E_UNSUPPORTED_FORMAT');
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('error: '))).toHaveLength(2);
+    expect(listFiles(out)).toContain('medical-dictation.txt');
+    expect(listFiles(out)).toContain('dictation.txt');
+  });
+
+  it('mirrors sub-directories and keeps same-named inputs apart', async () => {
+    const out = tempDir();
+    const r = await cli([
+      'convert',
+      'test/fixtures',
+      conversation,
+      examplesCopy(),
+      '--to',
+      'txt',
+      '-o',
+      out,
+      '-q',
+      '-j',
+      '1',
+    ]);
+    expect([0, 1]).toContain(r.code);
+    const files = listFiles(out);
+    expect(files).toContain('transcribe/two-channel.txt');
+    expect(files).toContain('healthscribe/visit-streaming-transcript.txt');
+    expect(files.filter((f) => /^conversation(-2)?\.txt$/.test(f))).toHaveLength(2);
+  });
+
+  it('a single missing input is exit 3; invalid JSON is exit 3', async () => {
+    const r = await cli(['convert', 'no/such/file.json', '--to', 'txt']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe('error: no/such/file.json: cannot read the input (no such file)\n');
+    const bad = await cli(['convert', '-', '--to', 'txt'], { stdin: '{"results": ' });
+    expect(bad.code).toBe(3);
+    expect(bad.stderr).toMatch(/^error: -: Invalid JSON: .* at line 1, column \d+/);
+  });
+
+  it('--verbose shows the cause chain', async () => {
+    const out = tempDir();
+    writeFileSync(join(out, 'x'), '');
+    const r = await cli(['--verbose', 'convert', conversation, '--to', 'txt', '-o', join(out, 'x', 'sub')]);
+    expect(r.code).toBe(5);
+    expect(r.stderr).toContain('error: Cannot write');
+    expect(r.stderr).toContain('caused by:');
+  });
+
+  it('an interrupted batch exits 130 and reports the rest as not started', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const out = tempDir();
+    const r = await cli(['convert', 'test/fixtures/transcribe', '--to', 'txt', '-o', out], {
+      signal: controller.signal,
+    });
+    expect(r.code).toBe(130);
+    expect(r.stderr).toContain('not started (interrupted)');
+    expect(listFiles(out)).toEqual([]);
+  });
+});
+
+describe('scribekit analyze', () => {
+  it('prints a table without transcript words', async () => {
+    const r = await cli(['analyze', conversation, '--speaker', 'spk_0=Dr. Rivera']);
+    expect(r.code).toBe(0);
+    for (const word of [
+      'Duration',
+      'Words',
+      'Confidence',
+      'PHI',
+      'Talk time',
+      'WPM',
+      'Dr. Rivera (spk_0)',
+      'NAME 1',
+    ]) {
+      expect(r.stdout).toContain(word);
+    }
+    expect(r.stdout).not.toContain('Ortega');
+    expect(r.stdout).not.toContain('\u001b[');
+  });
+
+  it('--show-text lists low-confidence words; --json gives the analysis', async () => {
+    const text = await cli(['analyze', conversation, '--show-text', '--low-confidence', '0.95']);
+    expect(text.stdout).toContain('Low-confidence word');
+    const json = JSON.parse((await cli(['analyze', conversation, '--json'])).stdout);
+    expect(json.speakers).toHaveLength(2);
+    expect(json.phi.total).toBe(3);
+    expect(json.lowConfidence.tokens.every((t: object) => !('text' in t))).toBe(true);
+    const withText = JSON.parse((await cli(['analyze', conversation, '--json', '--show-text'])).stdout);
+    expect(withText.lowConfidence.tokens[0].text).toBeTypeOf('string');
+  });
+
+  it('colours only on a terminal without NO_COLOR; reads stdin; refuses non-transcripts with exit 3', async () => {
+    const tty = await cli(['analyze', conversation], { isTTY: true });
+    expect(tty.stdout).toContain('\u001b[1m');
+    const noColor = await cli(['analyze', conversation], { isTTY: true, env: { NO_COLOR: '1' } });
+    expect(noColor.stdout).not.toContain('\u001b[');
+    const stdin = await cli(['analyze', '-'], { stdin: readFileSync(join(repoRoot, dictation)) });
+    expect(stdin.code).toBe(0);
+    const bad = await cli(['analyze', fixture('job-description-failed')]);
+    expect(bad.code).toBe(3);
+    expect(bad.stderr).toMatch(/^error: .*FAILED/);
+  });
+});
+
+describe('scribekit validate', () => {
+  it('ok lines for valid inputs, the error list and exit 3 for invalid ones', async () => {
+    const ok = await cli(['validate', conversation, dictation]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/^ok {2}examples\/conversation\.json: transcribe-batch, 79 words/);
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'broken.json'),
+      JSON.stringify({ results: { items: [{ type: 'pronunciation' }] } }),
+    );
+    const bad = await cli(['validate', conversation, join(dir, 'broken.json')]);
+    expect(bad.code).toBe(3);
+    expect(bad.stderr).toMatch(/error: .*broken\.json: Invalid/);
+    expect(bad.stderr).toMatch(/\n {4}at results\.items\[0\]/);
+    const json = JSON.parse((await cli(['validate', join(dir, 'broken.json'), '--json'])).stdout);
+    expect(json).toMatchObject({ total: 1, valid: 0, invalid: 1 });
+    expect(json.items[0].issues.length).toBeGreaterThan(0);
+  });
+});
+
+function rmVtt(dir: string) {
+  const vtt = join(dir, 'conversation.vtt');
+  if (existsSync(vtt)) unlinkSync(vtt);
+}
+
+/** A second `conversation.json` (a symlink to the dictation example) in a directory of its own. */
+function examplesCopy(): string {
+  const dir = linkDir([{ source: join(repoRoot, dictation), name: 'conversation.json' }]);
+  return join(dir, 'conversation.json');
+}
