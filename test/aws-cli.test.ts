@@ -191,3 +191,48 @@ describe('scribekit jobs (subprocess)', () => {
     ]);
   });
 });
+
+describe('scribekit convert with S3 and URL inputs (subprocess)', () => {
+  it('reads s3://, S3 https (percent-encoded) and presigned URLs, naming outputs after the object', async () => {
+    const { startFileServer } = await import('./support/aws/local-s3.js');
+    const files = await startFileServer();
+    try {
+      await s3.put('example-bucket', 'in/visit 4.json', transcript);
+      files.serve('/signed/visit-5.json', transcript, ['truncate']);
+      const out = join(dir, 'remote-convert');
+      const r = await cli([
+        'convert',
+        's3://example-bucket/medical/visit-2.json',
+        'https://example-bucket.s3.us-east-1.amazonaws.com/in/visit%204.json',
+        `${files.url}/signed/visit-5.json?X-Amz-Credential=AKIAEXAMPLE&X-Amz-Signature=deadbeef`,
+        '--to',
+        'srt',
+        '-o',
+        out,
+        '--json',
+        '--jobs',
+        '2',
+      ]);
+      expect(r.code).toBe(0);
+      const summary = JSON.parse(r.stdout);
+      expect(summary.items.map((i: { input: string; outputs: string[] }) => [i.input, i.outputs])).toEqual([
+        ['s3://example-bucket/medical/visit-2.json', ['remote-convert/visit-2.srt']],
+        [
+          'https://example-bucket.s3.us-east-1.amazonaws.com/in/visit%204.json',
+          ['remote-convert/visit_4.srt'],
+        ],
+        [`${files.url}/signed/visit-5.json`, ['remote-convert/visit-5.srt']],
+      ]);
+      expect(r.stdout).not.toContain('deadbeef');
+      expect(files.hits('/signed/visit-5.json')).toBe(2); // the truncated download was retried
+    } finally {
+      await files.close();
+    }
+  });
+
+  it('a missing S3 object is a fetch error (exit 4)', async () => {
+    const r = await cli(['convert', 's3://example-bucket/medical/nope.json', '--to', 'srt', '-q']);
+    expect(r.stderr).toBe('error: No such object: s3://example-bucket/medical/nope.json\n');
+    expect(r.code).toBe(4);
+  });
+});
