@@ -214,6 +214,37 @@ describe('Lambda handler (S3 ObjectCreated → outputs)', () => {
     expect(logs.at(-1)).toMatchObject({ level: 'error', outcome: 'failed' });
   });
 
+  it('accepts the EventBridge form of the event (existing buckets with EventBridge notifications)', async () => {
+    const etag = await s3.put('transcripts', 'eb/visit 6.json', transcript);
+    const handler = createHandler({ config: config({ formats: ['vtt'] }), s3: api, log: () => undefined });
+    const result = await handler({
+      version: '0',
+      id: '17793124-05d4-b198-2fde-7ededc63b103',
+      'detail-type': 'Object Created',
+      source: 'aws.s3',
+      account: '111122223333',
+      time: '2026-03-02T15:05:06Z',
+      region: 'us-east-1',
+      resources: ['arn:aws:s3:::transcripts'],
+      detail: {
+        version: '0',
+        bucket: { name: 'transcripts' },
+        object: {
+          key: 'eb/visit 6.json',
+          size: transcript.length,
+          etag: etag.replace(/"/g, ''),
+          sequencer: '00617F',
+        },
+        'request-id': 'N4N7GDK58NMKJ12R',
+        requester: '123456789012',
+        reason: 'PutObject',
+      },
+    } as Parameters<typeof handler>[0]);
+    expect(result.results).toEqual([
+      { key: 'eb/visit 6.json', outcome: 'written', outputs: ['eb/visit 6.vtt'] },
+    ]);
+  });
+
   it('throws on S3 errors so that Lambda retries the event', async () => {
     const handler = createHandler({ config: config(), s3: api, log: () => undefined });
     await expect(handler(s3Event('transcripts', 'medical/deleted-meanwhile.json', 'abc'))).rejects.toThrow(
@@ -254,5 +285,32 @@ process.stderr.write(JSON.stringify(r));`;
     expect(JSON.parse(stdout.trim())).toMatchObject({ level: 'info', outcome: 'written' });
     // The output prefix is ignored by the handler when events come from it.
     expect(configFromEnv({ SCRIBEKIT_OUTPUT_PREFIX: 'converted/' }).outputPrefix).toBe('converted/');
+  });
+});
+
+describe('examples/lambda/template.yaml', () => {
+  const template = readFileSync(new URL('../examples/lambda/template.yaml', import.meta.url), 'utf8');
+  const source = readFileSync(new URL('../packages/cli/src/lambda.ts', import.meta.url), 'utf8');
+
+  it('sets only variables the handler reads, and points at the built handler', () => {
+    const vars = [...template.matchAll(/^\s+(SCRIBEKIT_[A-Z_]+):/gm)].map((m) => m[1]!);
+    expect(vars.length).toBeGreaterThan(3);
+    for (const v of vars) expect(source, v).toContain(`env.${v}`);
+    expect(template).toMatch(/Handler: dist\/lambda\.handler/);
+    expect(readFileSync(new URL('../packages/cli/dist/lambda.js', import.meta.url), 'utf8')).toContain(
+      'export const handler',
+    );
+  });
+
+  it('grants what the handler does', () => {
+    for (const action of [
+      's3:GetObject',
+      's3:PutObject',
+      's3:ListBucket',
+      'transcribe:GetMedicalTranscriptionJob',
+      'kms:Decrypt',
+    ]) {
+      expect(template).toContain(`'${action}'`);
+    }
   });
 });

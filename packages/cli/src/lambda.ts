@@ -24,6 +24,47 @@ export interface S3Event {
   readonly Records?: readonly S3EventRecord[];
 }
 
+/** An S3 "Object Created" event delivered by EventBridge (buckets with EventBridge notifications on). */
+export interface EventBridgeS3Event {
+  readonly source: 'aws.s3';
+  readonly 'detail-type': string;
+  readonly region?: string;
+  readonly detail: {
+    readonly bucket: { readonly name: string };
+    /** Not URL-encoded, unlike S3 notifications. */
+    readonly object: { readonly key: string; readonly etag?: string; readonly size?: number };
+  };
+}
+
+/** S3 notification records, or the one record an EventBridge S3 event stands for. */
+export function recordsOf(event: S3Event | EventBridgeS3Event): readonly S3EventRecord[] {
+  if ('detail' in event && event.source === 'aws.s3') {
+    const { bucket, object } = event.detail;
+    return [
+      {
+        eventSource: 'aws:s3',
+        eventName:
+          event['detail-type'] === 'Object Created' ? 'ObjectCreated:EventBridge' : event['detail-type'],
+        ...(event.region ? { awsRegion: event.region } : {}),
+        s3: {
+          bucket: { name: bucket.name },
+          object: {
+            key: encodeEventKey(object.key),
+            ...(object.etag ? { eTag: object.etag } : {}),
+            ...(object.size !== undefined ? { size: object.size } : {}),
+          },
+        },
+      },
+    ];
+  }
+  return (event as S3Event).Records ?? [];
+}
+
+/** The inverse of decodeEventKey, so both event kinds go through one path. */
+function encodeEventKey(key: string): string {
+  return encodeURIComponent(key).replace(/%2F/g, '/').replace(/%20/g, '+');
+}
+
 export interface LambdaConfig {
   readonly formats: readonly Format[];
   /** Bucket for the outputs (default: the transcript's bucket). */
@@ -88,7 +129,9 @@ export function configFromEnv(env: Readonly<Record<string, string | undefined>> 
 export const handler = createHandler();
 
 /** Builds a handler; clients and config are created on the first event and reused by warm invocations. */
-export function createHandler(deps: LambdaDeps = {}): (event: S3Event) => Promise<LambdaResult> {
+export function createHandler(
+  deps: LambdaDeps = {},
+): (event: S3Event | EventBridgeS3Event) => Promise<LambdaResult> {
   let ready: Promise<Required<Omit<LambdaDeps, 'transcribe'>> & { transcribe?: TranscribeApi }> | undefined;
   const setup = async () => {
     const config = deps.config ?? configFromEnv();
@@ -101,7 +144,7 @@ export function createHandler(deps: LambdaDeps = {}): (event: S3Event) => Promis
     ready ??= setup();
     const ctx = await ready;
     const results: RecordOutcome[] = [];
-    for (const record of event.Records ?? []) {
+    for (const record of recordsOf(event)) {
       const result = await handleRecord(record, ctx);
       ctx.log({ level: result.outcome === 'failed' ? 'error' : 'info', ...result });
       results.push(result);

@@ -56,7 +56,7 @@ export interface TranscribeApi {
 /** The S3 calls scribekit makes (errors are FetchErrors). */
 export interface S3Api {
   getObject(address: S3Address): Promise<S3Body>;
-  /** ETag and user metadata of an object, or null when it does not exist. */
+  /** ETag and user metadata of an object, or null when it does not exist (or is not visible: 403). */
   headObject(
     address: S3Address,
   ): Promise<{ etag: string | undefined; metadata: Record<string, string> } | null>;
@@ -203,8 +203,9 @@ export function s3Api(
         return { etag: out.ETag, metadata: out.Metadata ?? {} };
       } catch (error) {
         const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
-        if (e.name === 'NotFound' || e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404)
-          return null;
+        // Without s3:ListBucket a missing object is a 403; either way there is nothing we may read.
+        const status = e.$metadata?.httpStatusCode;
+        if (e.name === 'NotFound' || e.name === 'NoSuchKey' || status === 404 || status === 403) return null;
         throw toFetchError(error, 'HeadObject', name(address));
       }
     },
