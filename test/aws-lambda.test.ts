@@ -314,3 +314,17 @@ describe('examples/lambda/template.yaml', () => {
     }
   });
 });
+
+describe('@scribekit/cli/lambda', () => {
+  it('exports the handler and its helpers', async () => {
+    expect(Object.keys(await import('@scribekit/cli/lambda')).sort()).toEqual([
+      'OUTPUT_METADATA',
+      'configFromEnv',
+      'createHandler',
+      'decodeEventKey',
+      'handler',
+      'ignoredKey',
+      'recordsOf',
+    ]);
+  });
+});
