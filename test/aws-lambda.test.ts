@@ -328,3 +328,19 @@ describe('@scribekit/cli/lambda', () => {
     ]);
   });
 });
+
+describe('examples/iam/cli-policy.json', () => {
+  it('is valid JSON granting what the CLI calls', () => {
+    const policy = JSON.parse(
+      readFileSync(new URL('../examples/iam/cli-policy.json', import.meta.url), 'utf8'),
+    );
+    const actions = policy.Statement.flatMap((s: { Action: string | string[] }) => [s.Action].flat());
+    expect(actions.sort()).toEqual([
+      'kms:Decrypt',
+      's3:GetObject',
+      's3:ListBucket',
+      'transcribe:GetMedicalTranscriptionJob',
+      'transcribe:ListMedicalTranscriptionJobs',
+    ]);
+  });
+});
