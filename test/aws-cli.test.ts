@@ -167,6 +167,13 @@ describe('scribekit fetch (subprocess, env-only configuration)', () => {
     expect(noKeys.code).toBe(4);
   });
 
+  it('--profile uses that profile only (env keys are not used) and says so when it has no credentials', async () => {
+    const r = await cli(['jobs', '--profile', 'no-such-profile']);
+    // (The SDK itself warns first that both a profile and AWS_ACCESS_KEY_ID are set.)
+    expect(r.stderr).toMatch(/^error: No AWS credentials found/m);
+    expect(r.code).toBe(4);
+  });
+
   it('AWS_DEFAULT_REGION is honoured as a fallback (the JS SDK ignores it)', async () => {
     const r = await cli(['jobs', '--name-contains', 'visit-2'], {
       AWS_REGION: undefined,
