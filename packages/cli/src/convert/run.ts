@@ -1,7 +1,6 @@
 // The convert command's work: inputs → jobs (worker threads or in-thread) → atomic writes → summary.
 import { availableParallelism } from 'node:os';
 import { basename, join, relative, resolve } from 'node:path';
-import { parseTranscript } from '@scribekit/core';
 import type { Command } from 'commander';
 import { createProgress } from '../batch/progress.js';
 import { type BatchResult, runBatch } from '../batch/run-batch.js';
@@ -18,7 +17,7 @@ import { exportOptionsFrom } from './export-options.js';
 import { expandInputs } from './inputs.js';
 import type { ConvertJob } from './job.js';
 import { type Executor, inThreadExecutor, workerPoolExecutor } from './pool.js';
-import { isTextFormat, renderOutputs, resolveFormats } from './render.js';
+import type { Format } from './render.js';
 
 interface Converted {
   readonly outputs: readonly string[];
@@ -52,23 +51,45 @@ export async function runConvert(
   const started = Date.now();
   const config = await loadConfig(flags.config, io.cwd);
   const cfg = config.values;
-  const formats = resolveFormats(flags.to ?? (cfg.to as string | string[] | undefined) ?? 'srt');
   const options = exportOptionsFrom(flags, cfg);
   const files = await expandInputs(inputs, io.cwd);
   if (flags.summary !== undefined && files.length !== 1) {
     throw new UsageError('--summary loads one HealthScribe summary: give exactly one input');
   }
-  const outArg = flags.output ?? (cfg.outDir as string | undefined);
-  const toStdout =
-    outArg === undefined &&
-    !flags.json &&
-    files.length === 1 &&
-    formats.length === 1 &&
-    isTextFormat(formats[0]!);
-  const outDir = resolve(io.cwd, outArg ?? '.');
-
-  // Bad option values and combinations (FHIR without --subject, maxLines 9, …) fail here, before any work.
-  await renderOutputs(parseTranscript(PROBE), formats, options);
+  const jobs = Math.min(
+    flags.jobs ?? (cfg.jobs as number | undefined) ?? availableParallelism(),
+    files.length,
+  );
+  // The workers start first: they load the exporters while this thread loads them for the options check.
+  let executor: Executor | null = null;
+  if (jobs > 1) {
+    try {
+      executor = workerPoolExecutor(jobs);
+    } catch {
+      executor = null;
+    }
+  }
+  let formats: Format[];
+  let toStdout: boolean;
+  try {
+    const { isTextFormat, renderOutputs, resolveFormats } = await import('./render.js');
+    const { parseTranscript } = await import('@scribekit/core');
+    formats = resolveFormats(flags.to ?? (cfg.to as string | string[] | undefined) ?? 'srt');
+    toStdout =
+      (flags.output ?? cfg.outDir) === undefined &&
+      !flags.json &&
+      files.length === 1 &&
+      formats.length === 1 &&
+      isTextFormat(formats[0]!);
+    // Bad option values and combinations (FHIR without --subject, maxLines 9, …) fail here, before any work.
+    await renderOutputs(parseTranscript(PROBE), formats, options);
+  } catch (error) {
+    await executor?.close();
+    throw error;
+  }
+  executor ??= await inThreadExecutor();
+  const run: Executor = executor;
+  const outDir = resolve(io.cwd, flags.output ?? (cfg.outDir as string | undefined) ?? '.');
 
   const stdinData = files.some((f) => f.path === null) ? await io.readStdin() : undefined;
   const planned = uniqueNames(
@@ -77,17 +98,7 @@ export async function runConvert(
   const used = new Set(planned.map((n) => n.toLowerCase()));
   const inputPaths = new Set(files.map((f) => f.path).filter((p) => p !== null));
 
-  const jobs = Math.min(
-    flags.jobs ?? (cfg.jobs as number | undefined) ?? availableParallelism(),
-    files.length,
-  );
-  let executor: Executor;
-  try {
-    executor = jobs > 1 ? workerPoolExecutor(jobs) : await inThreadExecutor();
-  } catch {
-    executor = await inThreadExecutor();
-  }
-  const onAbort = () => void executor.close();
+  const onAbort = () => void run.close();
   io.signal.addEventListener('abort', onAbort, { once: true });
 
   const quiet = flags.quiet === true || toStdout;
@@ -110,7 +121,7 @@ export async function runConvert(
       formats,
       options,
     };
-    const result = await executor.run(job);
+    const result = await run.run(job);
     if (verbose) for (const w of result.warnings) progress.log(`warning: ${file.display}: ${w}`);
     if (toStdout) {
       const data = result.outputs[0]!.data;
@@ -139,7 +150,8 @@ export async function runConvert(
   let results: BatchResult<Converted>[];
   try {
     results = await runBatch(tasks, {
-      concurrency: jobs > 1 ? jobs * 2 : 1,
+      // Enough tasks in flight that the workers stay busy while the main thread writes files.
+      concurrency: jobs > 1 ? jobs * 8 : 1,
       signal: io.signal,
       onProgress: (p) => progress.update(p),
       onResult: (r) => {
@@ -149,7 +161,7 @@ export async function runConvert(
   } finally {
     io.signal.removeEventListener('abort', onAbort);
     progress.finish();
-    await executor.close();
+    await run.close();
   }
 
   const summary = summarize(

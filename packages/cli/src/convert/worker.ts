@@ -4,12 +4,21 @@ import { type ConvertJob, runConvertJob } from './job.js';
 import { serializeError } from './remote-error.js';
 
 const port = parentPort;
+const encoder = new TextEncoder();
 if (port) {
   port.on('message', async (message: { id: number; job: ConvertJob }) => {
     try {
       const result = await runConvertJob(message.job);
-      // Not transferred: a Uint8Array may be a view on Node's shared buffer pool. Cloning is cheap here.
-      port.postMessage({ id: message.id, ok: true, result });
+      // Text is encoded to UTF-8 here, off the main thread, into fresh buffers that are transferred (not
+      // copied). Binary outputs are copied: a Uint8Array may be a view on Node's shared buffer pool.
+      const outputs = result.outputs.map((o) => ({
+        ...o,
+        data: typeof o.data === 'string' ? encoder.encode(o.data) : o.data,
+      }));
+      const transfer = outputs.flatMap((o, i) =>
+        typeof result.outputs[i]!.data === 'string' ? [(o.data as Uint8Array).buffer as ArrayBuffer] : [],
+      );
+      port.postMessage({ id: message.id, ok: true, result: { ...result, outputs } }, transfer);
     } catch (error) {
       port.postMessage({ id: message.id, ok: false, error: serializeError(error) });
     }

@@ -119,7 +119,7 @@ async function commit(temp: string, path: string, force: boolean): Promise<void>
 }
 
 function wrap(error: unknown, path: string): Error {
-  if (error instanceof OutputExistsError) return error;
+  if (error instanceof OutputExistsError || error instanceof OutputWriteError) return error;
   const code = (error as NodeJS.ErrnoException).code;
   return new OutputWriteError(`Cannot write ${path}${code ? ` (${code})` : ''}`, { cause: error });
 }
@@ -146,10 +146,11 @@ export async function writeFileAtomic(
 }
 
 /**
- * Writes the outputs of one input as `<dir>/<baseName>.<extension>`, all or nothing: every target is checked
- * (no overwrite without `force`), every temp file written and synced, then all are moved into place; if
- * anything fails, temp files and the targets already created are removed. Outputs with unredacted PHI get
- * mode 0600. Returns the paths written, in the order of `outputs`.
+ * Writes the outputs of one input as `<dir>/<baseName>.<extension>`, all or nothing: every temp file is written
+ * and synced (in parallel), then all are moved into place; without `force` each move is a hard link that fails
+ * if the target exists (atomic no-clobber). If anything fails, the temp files and the targets this call created
+ * are removed, so an existing file is never touched and no partial set is left. Outputs with unredacted PHI
+ * get mode 0600. Returns the paths written, in the order of `outputs`.
  */
 export async function writeOutputs(
   dir: string,
@@ -158,33 +159,53 @@ export async function writeOutputs(
   options: { readonly force?: boolean | undefined } = {},
 ): Promise<string[]> {
   const force = options.force ?? false;
+  for (const part of [baseName, ...outputs.map((o) => o.extension)]) {
+    if (part === '' || /[/\\\0]/.test(part) || part === '.' || part === '..') {
+      throw new OutputWriteError(`Refusing the output name \`${baseName}\`: names must not be paths`);
+    }
+  }
   const paths = outputs.map((o) => join(dir, `${baseName}.${o.extension}`));
-  const temps: string[] = [];
+  if (paths.length === 0) return [];
+  const temps: (string | undefined)[] = [];
   const created: string[] = [];
-  let current = dir;
   try {
-    if (!force) {
-      for (const path of paths) {
-        current = path;
-        if (await exists(path)) throw new OutputExistsError(path);
-      }
-    }
-    await mkdir(dirname(paths[0] ?? join(dir, 'x')), { recursive: true });
-    for (const [i, output] of outputs.entries()) {
-      current = paths[i]!;
-      temps.push(await writeTemp(paths[i]!, output.data, output.containsPhi ? 0o600 : 0o644));
-    }
-    for (const [i, path] of paths.entries()) {
-      current = path;
-      await commit(temps[i]!, path, force);
-      created.push(path);
-    }
+    await mkdir(dir, { recursive: true });
+    await settleAll(
+      outputs.map(async (output, i) => {
+        temps[i] = await writeTempOrWrap(paths[i]!, output.data, output.containsPhi ? 0o600 : 0o644);
+      }),
+    );
+    await settleAll(
+      paths.map(async (path, i) => {
+        try {
+          await commit(temps[i]!, path, force);
+        } catch (error) {
+          throw wrap(error, path);
+        }
+        temps[i] = undefined;
+        created.push(path);
+      }),
+    );
     return paths;
   } catch (error) {
-    // Without force the targets did not exist before, so removing them restores the old state.
-    if (!force) for (const path of created) await removeQuietly(path);
-    throw wrap(error, current);
-  } finally {
-    for (const temp of temps) await removeQuietly(temp);
+    // Without force the targets did not exist before (the links would have failed), so removing restores.
+    if (!force) await Promise.all(created.map(removeQuietly));
+    for (const temp of temps) if (temp !== undefined) await removeQuietly(temp);
+    throw wrap(error, dir);
   }
+}
+
+async function writeTempOrWrap(path: string, data: string | Uint8Array, mode: number): Promise<string> {
+  try {
+    return await writeTemp(path, data, mode);
+  } catch (error) {
+    throw wrap(error, path);
+  }
+}
+
+/** Like Promise.all, but waits for every promise before rejecting with the first error. */
+async function settleAll(promises: readonly Promise<unknown>[]): Promise<void> {
+  const results = await Promise.allSettled(promises);
+  const failed = results.find((r) => r.status === 'rejected');
+  if (failed) throw (failed as PromiseRejectedResult).reason;
 }
