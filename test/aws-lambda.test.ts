@@ -199,6 +199,30 @@ describe('Lambda handler (S3 ObjectCreated → outputs)', () => {
     expect(text).toMatch(/conversation, cardiology/);
   });
 
+  it('converts without job metadata when the job cannot be read, and logs why', async () => {
+    const etag = await s3.put('transcripts', 'medical/unknown-job.json', transcript);
+    const entries: Record<string, unknown>[] = [];
+    const handler = createHandler({
+      config: config({ formats: ['txt'], jobMetadata: true }),
+      s3: api,
+      transcribe: await createTranscribeApi({
+        region: 'us-east-1',
+        endpointUrl: transcribe.url,
+        maxAttempts: 1,
+      }),
+      log: (e) => entries.push(e),
+    });
+    const result = await handler(s3Event('transcripts', 'medical/unknown-job.json', etag));
+    expect(result.results[0]).toMatchObject({ outcome: 'written' });
+    expect(entries[0]).toEqual({
+      level: 'warn',
+      key: 'medical/unknown-job.json',
+      message: expect.stringMatching(
+        /^job metadata unavailable: No medical transcription job named `unknown-job`/,
+      ),
+    });
+  });
+
   it('reports an export that cannot be made (FHIR without a subject) and does not retry it', async () => {
     const etag = await s3.put('transcripts', 'medical/visit-4.json', transcript);
     const handler = createHandler({

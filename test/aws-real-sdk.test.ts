@@ -223,3 +223,40 @@ describe('downloads (real S3 client against fauxqs; a faulty HTTP server)', () =
     );
   });
 });
+
+describe('S3 region redirects (real client, a minimal S3 endpoint that knows the bucket region)', () => {
+  it('follows a 301 PermanentRedirect to the bucket region', async () => {
+    const { createServer } = await import('node:http');
+    const signedRegions: string[] = [];
+    const server = createServer((req, res) => {
+      const region =
+        /Credential=[^/]+\/\d{8}\/([a-z0-9-]+)\/s3\//.exec(String(req.headers.authorization))?.[1] ?? '';
+      signedRegions.push(region);
+      if (region !== 'eu-west-1') {
+        const xml =
+          '<?xml version="1.0" encoding="UTF-8"?><Error><Code>PermanentRedirect</Code><Message>The bucket you are attempting to access must be addressed using the specified endpoint.</Message><Bucket>eu-bucket</Bucket></Error>';
+        res.writeHead(301, { 'content-type': 'application/xml', 'x-amz-bucket-region': 'eu-west-1' });
+        res.end(xml);
+        return;
+      }
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'content-length': transcript.length,
+        etag: `"${md5(transcript)}"`,
+      });
+      res.end(transcript);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const port = (server.address() as import('node:net').AddressInfo).port;
+      const api = await createS3Api({ region: 'us-east-1', endpointUrl: `http://127.0.0.1:${port}` });
+      // s3:// carries no region: the first request is signed for us-east-1, S3 answers with the real one.
+      const got = await download(parseLocation('s3://eu-bucket/medical/job.json'), { s3: async () => api });
+      expect(md5(got.data)).toBe(md5(transcript));
+      expect(signedRegions).toEqual(['us-east-1', 'eu-west-1']);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
+  });
+});

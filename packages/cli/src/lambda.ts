@@ -173,6 +173,7 @@ interface Ctx {
   readonly config: LambdaConfig;
   readonly s3: S3Api;
   readonly transcribe?: TranscribeApi;
+  readonly log: (entry: Record<string, unknown>) => void;
 }
 
 async function handleRecord(record: S3EventRecord, ctx: Ctx): Promise<RecordOutcome> {
@@ -215,7 +216,11 @@ async function handleRecord(record: S3EventRecord, ctx: Ctx): Promise<RecordOutc
   try {
     let job: unknown;
     if (ctx.transcribe) {
-      job = await ctx.transcribe.getMedicalTranscriptionJob(base).catch(() => undefined);
+      job = await ctx.transcribe.getMedicalTranscriptionJob(base).catch((error: unknown) => {
+        // Converting without the job's metadata beats not converting; say why (no transcript content).
+        ctx.log({ level: 'warn', key, message: `job metadata unavailable: ${(error as Error).message}` });
+        return undefined;
+      });
       if (job) options = { ...options, ...fhirReferencesFromTags(job) };
     }
     t = parseTranscript(object.body, {
