@@ -132,6 +132,24 @@ describe('Transcribe (real client, fake JSON 1.1 endpoint)', () => {
     );
   });
 
+  it('verifies signatures: a wrong secret key is refused (and not retried)', async () => {
+    transcribe.setJob('signed', { steps: ['COMPLETED'] });
+    const { TranscribeClient } = await import('@aws-sdk/client-transcribe');
+    const sdk = await import('@aws-sdk/client-transcribe');
+    const { transcribeApi: wrap } = await import('../packages/cli/src/aws/clients.js');
+    const client = new TranscribeClient({
+      region: 'us-east-1',
+      endpoint: transcribe.url,
+      credentials: { accessKeyId: 'test', secretAccessKey: 'wrong' },
+    });
+    const before = calls('signed').length;
+    await expect(getCompletedJob(wrap(client, sdk), 'signed')).rejects.toThrow(
+      /^AWS rejected the credentials \(InvalidSignatureException\) for GetMedicalTranscriptionJob on signed/,
+    );
+    expect(calls('signed').length - before).toBe(1);
+    client.destroy();
+  });
+
   it('stops waiting at the timeout even while a response hangs', async () => {
     transcribe.setJob('slow', { steps: ['IN_PROGRESS', { delayMs: 5000, next: 'COMPLETED' }] });
     const started = Date.now();

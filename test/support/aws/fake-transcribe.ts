@@ -1,7 +1,8 @@
 // A local Amazon Transcribe endpoint speaking the JSON 1.1 protocol on 127.0.0.1, driven by scripts:
 // each job has a list of steps (a status, a FAILED reason, an error, a delay), consumed one per
 // GetMedicalTranscriptionJob call, the last one repeating. Enough for the real SDK client: signing
-// (the Authorization header is checked for SigV4 shape), retries, error parsing, pagination.
+// (each request's SigV4 signature is recomputed and checked), retries, error parsing, pagination.
+import { createHash, createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -42,7 +43,14 @@ export interface FakeTranscribe {
   close(): Promise<void>;
 }
 
-export async function startFakeTranscribe(jobs: Record<string, FakeJob> = {}): Promise<FakeTranscribe> {
+/**
+ * Starts the fake. `secrets` maps access key ids to secret keys; requests signed with anything else are
+ * refused with InvalidSignatureException, as AWS does (default: `test` → `test`).
+ */
+export async function startFakeTranscribe(
+  jobs: Record<string, FakeJob> = {},
+  secrets: Readonly<Record<string, string>> = { test: 'test' },
+): Promise<FakeTranscribe> {
   const scripts = new Map<string, { job: FakeJob; next: number }>();
   for (const [name, job] of Object.entries(jobs)) scripts.set(name, { job, next: 0 });
   const requests: RecordedRequest[] = [];
@@ -79,15 +87,9 @@ export async function startFakeTranscribe(jobs: Record<string, FakeJob> = {}): P
     const authorization = String(req.headers.authorization ?? '');
     const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>;
     requests.push({ target, body, authorization, attempt: String(req.headers['amz-sdk-request'] ?? '') });
-    if (
-      !/^AWS4-HMAC-SHA256 Credential=[^/]+\/\d{8}\/[a-z0-9-]+\/transcribe\/aws4_request, SignedHeaders=.+, Signature=[0-9a-f]{64}$/.test(
-        authorization,
-      )
-    ) {
-      return send(res, 403, {
-        __type: 'InvalidSignatureException',
-        Message: 'Missing or malformed SigV4 signature',
-      });
+    const signatureProblem = verifySigV4(req, Buffer.concat(chunks), secrets);
+    if (signatureProblem) {
+      return send(res, 403, { __type: 'InvalidSignatureException', Message: signatureProblem });
     }
     if (req.method !== 'POST' || req.headers['content-type'] !== 'application/x-amz-json-1.1') {
       return send(res, 400, { __type: 'SerializationException', Message: 'Expected JSON 1.1' });
@@ -199,4 +201,55 @@ export async function startFakeTranscribe(jobs: Record<string, FakeJob> = {}): P
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   (fake as { url: string }).url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return fake;
+}
+
+/** Recomputes the request's SigV4 signature; returns why it is wrong, or null when it is right. */
+export function verifySigV4(
+  req: IncomingMessage,
+  body: Buffer,
+  secrets: Readonly<Record<string, string>>,
+): string | null {
+  const m =
+    /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([a-z0-9-]+)\/([a-z0-9-]+)\/aws4_request, SignedHeaders=([^,]+), Signature=([0-9a-f]{64})$/.exec(
+      String(req.headers.authorization ?? ''),
+    );
+  if (!m) return 'Missing or malformed SigV4 Authorization header';
+  const [, keyId, date, region, service, signedHeaders, signature] = m as unknown as string[];
+  const secret = secrets[keyId!];
+  if (secret === undefined)
+    return `The security token included in the request is invalid (unknown key ${keyId})`;
+  const amzDate = String(req.headers['x-amz-date'] ?? '');
+  const [path, query = ''] = (req.url ?? '/').split('?');
+  const canonicalQuery = query.split('&').filter(Boolean).sort().join('&');
+  const headerNames = signedHeaders!.split(';');
+  const canonicalHeaders = headerNames
+    .map(
+      (h) =>
+        `${h}:${String(req.headers[h] ?? '')
+          .trim()
+          .replace(/\s+/g, ' ')}\n`,
+    )
+    .join('');
+  const payloadHash = createHash('sha256').update(body).digest('hex');
+  const canonicalRequest = [
+    req.method,
+    path,
+    canonicalQuery,
+    canonicalHeaders,
+    signedHeaders,
+    payloadHash,
+  ].join('\n');
+  const scope = `${date}/${region}/${service}/aws4_request`;
+  const stringToSign = [
+    'AWS4-HMAC-SHA256',
+    amzDate,
+    scope,
+    createHash('sha256').update(canonicalRequest).digest('hex'),
+  ].join('\n');
+  const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data).digest();
+  const signingKey = hmac(hmac(hmac(hmac(`AWS4${secret}`, date!), region!), service!), 'aws4_request');
+  const expected = createHmac('sha256', signingKey).update(stringToSign).digest('hex');
+  return expected === signature
+    ? null
+    : 'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.';
 }
