@@ -11,6 +11,9 @@ import { type FakeTranscribe, startFakeTranscribe } from './support/aws/fake-tra
 import { awsTestEnv, type LocalS3, startLocalS3, testCredentials } from './support/aws/local-s3.js';
 
 const transcript = readFileSync(new URL('fixtures/transcribe/medical-dictation.json', import.meta.url));
+/** The fixture transcript, naming itself as job `name` (as Transcribe writes it). */
+const transcriptOfJob = (name: string) =>
+  Buffer.from(transcript.toString('utf8').replace(/"jobName":\s*"[^"]*"/, `"jobName": "${name}"`));
 const jobDescription = readFileSync(
   new URL('fixtures/transcribe/job-description-completed.json', import.meta.url),
 );
@@ -157,7 +160,7 @@ describe('Lambda handler (S3 ObjectCreated → outputs)', () => {
       {
         key: 'medical/job-description.json',
         outcome: 'skipped',
-        reason: 'UnsupportedFormatError: E_UNSUPPORTED_FORMAT',
+        reason: 'not a transcript (job-description)',
       },
       { key: 'medical/other.fhir.json', outcome: 'skipped', reason: 'a scribekit output' },
       { key: 'medical/visit-2.json', outcome: 'skipped', reason: 'event ObjectRemoved:Delete' },
@@ -165,13 +168,14 @@ describe('Lambda handler (S3 ObjectCreated → outputs)', () => {
   });
 
   it('writes to a configured bucket and prefix, with job metadata and FHIR references from job tags', async () => {
-    transcribe.setJob('visit-3', {
+    transcribe.setJob('visit-3-job', {
       steps: ['COMPLETED'],
       specialty: 'CARDIOLOGY',
       type: 'CONVERSATION',
       tags: { 'scribekit:subject': 'Patient/777', 'scribekit:encounter': 'Encounter/9' },
     });
-    const etag = await s3.put('transcripts', 'medical/visit-3.json', transcript);
+    // A custom OutputKey file name: the job is found by the name inside the transcript, not the key.
+    const etag = await s3.put('transcripts', 'medical/visit-3.json', transcriptOfJob('visit-3-job'));
     const handler = createHandler({
       config: config({
         formats: ['fhir-json'],
@@ -200,7 +204,7 @@ describe('Lambda handler (S3 ObjectCreated → outputs)', () => {
   });
 
   it('converts without job metadata when the job cannot be read, and logs why', async () => {
-    const etag = await s3.put('transcripts', 'medical/unknown-job.json', transcript);
+    const etag = await s3.put('transcripts', 'medical/unknown-job.json', transcriptOfJob('unknown-job'));
     const entries: Record<string, unknown>[] = [];
     const handler = createHandler({
       config: config({ formats: ['txt'], jobMetadata: true }),
@@ -266,6 +270,14 @@ describe('Lambda handler (S3 ObjectCreated → outputs)', () => {
     } as Parameters<typeof handler>[0]);
     expect(result.results).toEqual([
       { key: 'eb/visit 6.json', outcome: 'written', outputs: ['eb/visit 6.vtt'] },
+    ]);
+  });
+
+  it('skips JSON that does not parse (logged, not retried)', async () => {
+    const handler = createHandler({ config: config(), s3: api, log: () => undefined });
+    const etag = await s3.put('transcripts', 'medical/broken.json', '{"jobName": "x", "results": ');
+    expect((await handler(s3Event('transcripts', 'medical/broken.json', etag))).results).toEqual([
+      { key: 'medical/broken.json', outcome: 'skipped', reason: 'InvalidJsonError: E_JSON' },
     ]);
   });
 

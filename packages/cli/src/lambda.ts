@@ -2,7 +2,14 @@
 // configured formats and write them next to it (or to SCRIBEKIT_OUTPUT_BUCKET/PREFIX). Idempotent: outputs
 // carry the source ETag in their metadata, and a redelivered event whose outputs match is skipped.
 // Medical jobs emit no EventBridge state events, so the S3 event is the trigger.
-import { isTranscriptError, parseTranscript, type Transcript } from '@scribekit/core';
+import {
+  detectKind,
+  type InputKind,
+  isTranscriptError,
+  parseTranscript,
+  type Transcript,
+  toJsonValue,
+} from '@scribekit/core';
 import { formats as allFormats, type ExportOptions, type Format, getExporter } from '@scribekit/exporters';
 import type { S3Api, TranscribeApi } from './aws/clients.js';
 import { createS3Api, createTranscribeApi } from './aws/clients.js';
@@ -93,6 +100,19 @@ export interface LambdaDeps {
   readonly transcribe?: TranscribeApi;
   /** Structured log lines (one JSON object each); default console.log, the Lambda log. */
   readonly log?: (entry: Record<string, unknown>) => void;
+}
+
+const TRANSCRIPT_KINDS: ReadonlySet<InputKind> = new Set([
+  'transcribe-batch',
+  'medical-streaming',
+  'healthscribe-transcript',
+  'healthscribe-summary',
+]);
+
+/** The `jobName` a Transcribe batch transcript names itself with. */
+function jobNameOf(json: unknown): string | undefined {
+  const name = (json as { jobName?: unknown } | null)?.jobName;
+  return typeof name === 'string' && name !== '' ? name : undefined;
 }
 
 /** Metadata keys scribekit writes on each output. */
@@ -213,44 +233,52 @@ async function handleRecord(record: S3EventRecord, ctx: Ctx): Promise<RecordOutc
 
   let t: Transcript;
   let options = config.exportOptions;
+  const file = `s3://${bucket}/${key}`;
   try {
+    // One JSON parse; what is not a transcript (a job description, other JSON) is skipped before any
+    // Transcribe call. Not ours to convert, and retrying won't help.
+    const json = toJsonValue(object.body, file);
+    const kind = detectKind(json);
+    if (!TRANSCRIPT_KINDS.has(kind)) return { key, outcome: 'skipped', reason: `not a transcript (${kind})` };
     let job: unknown;
     if (ctx.transcribe) {
-      job = await ctx.transcribe.getMedicalTranscriptionJob(base).catch((error: unknown) => {
+      const jobName = jobNameOf(json) ?? base;
+      job = await ctx.transcribe.getMedicalTranscriptionJob(jobName).catch((error: unknown) => {
         // Converting without the job's metadata beats not converting; say why (no transcript content).
         ctx.log({ level: 'warn', key, message: `job metadata unavailable: ${(error as Error).message}` });
         return undefined;
       });
       if (job) options = { ...options, ...fhirReferencesFromTags(job) };
     }
-    t = parseTranscript(object.body, {
-      file: `s3://${bucket}/${key}`,
-      job: job ? jobMetadata(job) : undefined,
-    });
+    t = parseTranscript(json, { file, job: job ? jobMetadata(job) : undefined });
   } catch (error) {
-    // Not a transcript (a job description, some other JSON): not ours to convert, and retrying won't help.
-    if (isTranscriptError(error)) return { key, outcome: 'skipped', reason: `${error.name}: ${error.code}` };
+    if (isTranscriptError(error) && error.code !== 'E_FETCH') {
+      return { key, outcome: 'skipped', reason: `${error.name}: ${error.code}` };
+    }
     throw error;
   }
 
-  const written: string[] = [];
+  // Render everything first: an output that cannot be made (e.g. FHIR without a subject) is permanent —
+  // reported, not retried, and nothing is half-written.
+  const rendered: { key: string; data: string | Uint8Array; mediaType: string }[] = [];
   try {
     for (const target of targets) {
       const exporter = getExporter(target.format);
       const data = exporter.kind === 'text' ? exporter.write(t, options) : await exporter.write(t, options);
-      await s3.putObject({ bucket: outBucket, key: target.key, region }, data, {
-        contentType: exporter.mediaType,
-        metadata: { [OUTPUT_METADATA.source]: `s3://${bucket}/${key}`, [OUTPUT_METADATA.sourceEtag]: etag },
-        kmsKeyId: config.kmsKeyId,
-      });
-      written.push(target.key);
+      rendered.push({ key: target.key, data, mediaType: exporter.mediaType });
     }
   } catch (error) {
-    // An export that cannot be made (e.g. FHIR without a subject) is permanent; report it, don't retry.
-    if (isTranscriptError(error) && error.code !== 'E_FETCH') {
-      return { key, outcome: 'failed', reason: error.message };
-    }
+    if (isTranscriptError(error)) return { key, outcome: 'failed', reason: error.message };
     throw error;
+  }
+  const written: string[] = [];
+  for (const output of rendered) {
+    await s3.putObject({ bucket: outBucket, key: output.key, region }, output.data, {
+      contentType: output.mediaType,
+      metadata: { [OUTPUT_METADATA.source]: file, [OUTPUT_METADATA.sourceEtag]: etag },
+      kmsKeyId: config.kmsKeyId,
+    });
+    written.push(output.key);
   }
   return { key, outcome: 'written', outputs: written };
 }
