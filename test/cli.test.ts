@@ -227,21 +227,33 @@ describe('scribekit convert', () => {
     expect(JSON.parse(bundle.stdout).resourceType).toBe('Bundle');
   });
 
-  it('loads a HealthScribe summary with --summary', async () => {
-    const r = await cli([
+  it('loads a HealthScribe summary with --summary (txt and md end with it)', async () => {
+    const args = [
       'convert',
       'test/fixtures/healthscribe/visit-streaming-transcript.json',
       '--summary',
       'test/fixtures/healthscribe/visit-summary.json',
-      '--to',
-      'md',
-    ]);
-    if (r.code !== 0) {
-      // The fixture pair is HealthScribe only when the transcript is a HealthScribe transcript.
-      expect(r.stderr).toContain('summary');
-      return;
-    }
-    expect(r.stdout).toContain('## Clinical summary');
+    ];
+    const md = await cli([...args, '--to', 'md']);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toContain('## Clinical summary\n\n### Chief complaint\n\n- Chest pain.');
+    expect(md.stdout).toContain('- Start aspirin\n');
+    const txt = await cli([...args, '--to', 'txt']);
+    expect(txt.stdout).toContain('\n\nCLINICAL SUMMARY\n\nChief complaint\n- Chest pain.');
+    const two = await cli([...args, conversation, '--to', 'txt']);
+    expect(two.code).toBe(2);
+    expect(two.stderr).toContain('--summary loads one HealthScribe summary');
+  });
+
+  it('shows a progress bar on a terminal, and nothing but the summary otherwise', async () => {
+    const out = tempDir();
+    const tty = await cli(['convert', 'examples', '--to', 'txt', '-o', out, '-j', '1'], { isTTY: true });
+    expect(tty.code).toBe(0);
+    expect(tty.stderr).toContain('converting [');
+    expect(tty.stderr).toContain('2/2');
+    const out2 = tempDir();
+    const quiet = await cli(['convert', 'examples', '--to', 'txt', '-o', out2, '-j', '1']);
+    expect(quiet.stderr).toMatch(/^converted 2 of 2 inputs into 2 files in \d+\.\d s\n$/);
   });
 
   it('reads scribekit.config.json from the working directory; flags override it; --config names another file', async () => {

@@ -104,7 +104,7 @@ export function formatAnalysis(
     ['Words', `${int(a.words)} (+ ${int(a.punctuation)} punctuation)`],
     [
       'Confidence',
-      `mean ${conf(a.confidence.mean)}, min ${conf(a.confidence.min)}; ${int(a.lowConfidence.tokens.length)} words below ${a.lowConfidence.threshold}`,
+      `mean ${conf(a.confidence.mean)}, min ${conf(a.confidence.min)}; ${int(a.lowConfidence.tokens.length)} word${a.lowConfidence.tokens.length === 1 ? '' : 's'} below ${a.lowConfidence.threshold}`,
     ],
     [
       'PHI',

@@ -22,12 +22,13 @@ import {
   UnknownFormatError,
   UnsupportedFormatError,
 } from '@scribekit/core';
+import { NOTE_TYPES } from '@scribekit/exporters';
 import { CommanderError } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createProgress } from '../src/batch/progress.js';
 import { runBatch } from '../src/batch/run-batch.js';
 import { formatSummary, summarize, summaryJson } from '../src/batch/summary.js';
-import { exportOptionsFrom, parseNameMapping } from '../src/convert/export-options.js';
+import { exportOptionsFrom, NOTE_TYPE_NAMES, parseNameMapping } from '../src/convert/export-options.js';
 import { globToRegExp } from '../src/convert/inputs.js';
 import { RemoteError, serializeError } from '../src/convert/remote-error.js';
 import { resolveFormats } from '../src/convert/render.js';
@@ -287,6 +288,10 @@ describe('options, formats, exit codes', () => {
     });
     expect(() => exportOptionsFrom({}, { maxLines: 'two' })).toThrow('Invalid config key `maxLines`');
     expect(() => parseNameMapping('--speaker', 'spk_0', 'spk_')).toThrow('expects id=name');
+  });
+
+  it("the --note-type choices are the exporters' note types", () => {
+    expect([...NOTE_TYPE_NAMES].sort()).toEqual(Object.keys(NOTE_TYPES).sort());
   });
 
   it('resolveFormats: lists, all, duplicates, unknown names', () => {

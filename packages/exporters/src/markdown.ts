@@ -1,7 +1,7 @@
 // Markdown: a title, speaker-labelled paragraphs by turn with their times, then the HealthScribe summary.
 import type { Transcript } from '@scribekit/core';
 import { prepare } from './common.js';
-import { paragraphs, sectionTitle, timeRange } from './text/paragraphs.js';
+import { bulletText, paragraphs, sectionTitle, timeRange } from './text/paragraphs.js';
 import type { TextOptions } from './text.js';
 
 /**
@@ -39,7 +39,7 @@ export function toMarkdown(transcript: Transcript, options: TextOptions = {}): s
     blocks.push('## Clinical summary');
     for (const s of sections) {
       blocks.push(`### ${escapeMarkdown(sectionTitle(s.name))}`);
-      blocks.push(s.bullets.map((b) => `- ${escapeMarkdown(b.text)}`).join('\n'));
+      blocks.push(s.bullets.map((b) => `- ${escapeMarkdown(bulletText(b.text))}`).join('\n'));
     }
   }
   return `${blocks.join('\n\n')}\n`;

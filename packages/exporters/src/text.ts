@@ -1,7 +1,7 @@
 // Plain text: speaker-labelled paragraphs by turn with their times, then the HealthScribe summary if any.
 import type { Transcript } from '@scribekit/core';
 import { prepare } from './common.js';
-import { paragraphs, sectionTitle, timeRange } from './text/paragraphs.js';
+import { bulletText, paragraphs, sectionTitle, timeRange } from './text/paragraphs.js';
 import type { CommonOptions } from './types.js';
 
 export interface TextOptions extends CommonOptions {
@@ -27,7 +27,7 @@ export function toText(transcript: Transcript, options: TextOptions = {}): strin
     const lines = ['CLINICAL SUMMARY'];
     for (const s of sections) {
       lines.push('', sectionTitle(s.name));
-      for (const b of s.bullets) lines.push(`- ${b.text.replace(/\s*\n\s*/g, ' ')}`);
+      for (const b of s.bullets) lines.push(`- ${bulletText(b.text)}`);
     }
     blocks.push(lines.join('\n'));
   }

@@ -18,6 +18,16 @@ const number = (value: string) => {
 };
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
+/** The FHIR note kinds (`NOTE_TYPES` of the exporters, listed here so `--help` does not load them). */
+export const NOTE_TYPE_NAMES = [
+  'progress',
+  'consult',
+  'history-and-physical',
+  'discharge-summary',
+  'procedure',
+  'note',
+] as const;
+
 /** Adds every exporter flag to a command (convert; the AWS `fetch` command reuses it). */
 export function addExportOptions(cmd: Command): Command {
   return cmd
@@ -47,7 +57,11 @@ export function addExportOptions(cmd: Command): Command {
     .option('--author <ref>', 'FHIR: the authoring clinician, e.g. Practitioner/7 (repeatable)', collect)
     .option('--encounter <ref>', 'FHIR: the encounter, e.g. Encounter/42')
     .option('--verifier <ref>', 'FHIR: the clinician who reviewed the note')
-    .option('--note-type <type>', 'FHIR: note kind, e.g. progress, consult, discharge (default progress)')
+    .addOption(
+      new Option('--note-type <type>', 'FHIR: note kind (LOINC type; default progress)').choices(
+        NOTE_TYPE_NAMES,
+      ),
+    )
     .addOption(
       new Option('--fhir-output <kind>', 'FHIR: what to write').choices([
         'document-reference',

@@ -65,3 +65,11 @@ export function sectionTitle(name: string): string {
   const words = name.toLowerCase().replace(/_/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/** A summary bullet as one line: the service's own leading `-`/`•` dropped, line breaks folded. */
+export function bulletText(text: string): string {
+  return text
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .replace(/^\s*[-•*]\s+/, '')
+    .trim();
+}
