@@ -365,10 +365,10 @@ describe('@scribekit/cli/lambda', () => {
   });
 });
 
-describe('examples/iam/cli-policy.json', () => {
+describe('docs/iam/cli-policy.json', () => {
   it('is valid JSON granting what the CLI calls', () => {
     const policy = JSON.parse(
-      readFileSync(new URL('../examples/iam/cli-policy.json', import.meta.url), 'utf8'),
+      readFileSync(new URL('../docs/iam/cli-policy.json', import.meta.url), 'utf8'),
     );
     const actions = policy.Statement.flatMap((s: { Action: string | string[] }) => [s.Action].flat());
     expect(actions.sort()).toEqual([
