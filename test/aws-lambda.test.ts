@@ -367,9 +367,7 @@ describe('@scribekit/cli/lambda', () => {
 
 describe('docs/iam/cli-policy.json', () => {
   it('is valid JSON granting what the CLI calls', () => {
-    const policy = JSON.parse(
-      readFileSync(new URL('../docs/iam/cli-policy.json', import.meta.url), 'utf8'),
-    );
+    const policy = JSON.parse(readFileSync(new URL('../docs/iam/cli-policy.json', import.meta.url), 'utf8'));
     const actions = policy.Statement.flatMap((s: { Action: string | string[] }) => [s.Action].flat());
     expect(actions.sort()).toEqual([
       'kms:Decrypt',
