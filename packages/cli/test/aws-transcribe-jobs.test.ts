@@ -110,21 +110,25 @@ describe('getCompletedJob', () => {
 });
 
 describe('listJobs', () => {
-  it('asks for 100 a page, follows NextToken and filters by date', async () => {
+  it('asks for 100 a page, follows NextToken, and stops at the first job older than --since', async () => {
     mock
       .on(ListMedicalTranscriptionJobsCommand)
       .resolvesOnce({
         MedicalTranscriptionJobSummaries: [
           { MedicalTranscriptionJobName: 'a', CreationTime: new Date('2026-03-05T00:00:00Z') },
-          { MedicalTranscriptionJobName: 'b', CreationTime: new Date('2026-02-01T00:00:00Z') },
+          { MedicalTranscriptionJobName: 'b', CreationTime: new Date('2026-03-04T00:00:00Z') },
         ],
         NextToken: 't1',
       })
       .resolvesOnce({
         MedicalTranscriptionJobSummaries: [
-          { MedicalTranscriptionJobName: 'c', CreationTime: new Date('2026-03-04T00:00:00Z') },
+          { MedicalTranscriptionJobName: 'c', CreationTime: new Date('2026-03-01T00:00:00Z') },
+          { MedicalTranscriptionJobName: 'd', CreationTime: new Date('2026-02-27T00:00:00Z') },
+          { MedicalTranscriptionJobName: 'e', CreationTime: new Date('2026-02-01T00:00:00Z') },
         ],
-      });
+        NextToken: 't2',
+      })
+      .resolves({ MedicalTranscriptionJobSummaries: [{ MedicalTranscriptionJobName: 'never' }] });
     const names: string[] = [];
     for await (const j of listJobs(api(), {
       status: 'COMPLETED',
@@ -133,7 +137,7 @@ describe('listJobs', () => {
     })) {
       names.push(j.MedicalTranscriptionJobName!);
     }
-    expect(names).toEqual(['a', 'c']);
+    expect(names).toEqual(['a', 'b', 'c']);
     const inputs = mock.commandCalls(ListMedicalTranscriptionJobsCommand).map((c) => c.args[0].input);
     expect(inputs).toEqual([
       { MaxResults: 100, Status: 'COMPLETED', JobNameContains: 'x' },

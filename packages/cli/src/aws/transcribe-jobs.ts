@@ -104,7 +104,11 @@ export interface ListOptions {
   readonly limit?: number | undefined;
 }
 
-/** Every matching job, following NextToken 100 at a time (the API's default page is 5). */
+/**
+ * Every matching job, following NextToken 100 at a time (the API's default page is 5). The API lists jobs
+ * "ordered by creation date, with the newest job first" (ListMedicalTranscriptionJobs reference), so with
+ * `since` the listing stops at the first older job instead of paging through the account's whole history.
+ */
 export async function* listJobs(
   api: TranscribeApi,
   options: ListOptions = {},
@@ -119,7 +123,7 @@ export async function* listJobs(
       ...(nextToken ? { NextToken: nextToken } : {}),
     });
     for (const job of page.summaries) {
-      if (options.since && (!job.CreationTime || toDate(job.CreationTime) < options.since)) continue;
+      if (options.since && job.CreationTime && toDate(job.CreationTime) < options.since) return;
       yield job;
       if (options.limit !== undefined && ++count >= options.limit) return;
     }
