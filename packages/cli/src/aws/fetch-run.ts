@@ -25,7 +25,7 @@ import {
 import { download } from './download.js';
 import { fhirReferencesFromTags, jobMetadata } from './job-metadata.js';
 import { awsConfigFrom } from './options.js';
-import { parseLocation } from './s3-uri.js';
+import { formatLocation, parseLocation } from './s3-uri.js';
 import { formatDuration, getCompletedJob, listJobs } from './transcribe-jobs.js';
 
 /** Clients for tests (in-process runs); by default they are made from the flags and the SDK chain. */
@@ -116,15 +116,21 @@ export async function runFetch(
     waiting?.done();
     const uri = job.Transcript?.TranscriptFileUri;
     if (!uri) throw new FetchError(`Job \`${name}\` is COMPLETED but has no TranscriptFileUri`);
-    const got = await download(parseLocation(uri), { s3: s3Api, signal });
-    // Parse even when saving raw JSON: a broken download or a non-transcript fails here (exit 3).
-    const t: Transcript = parseTranscript(got.data, { file: uri, job: jobMetadata(job) });
+    const location = parseLocation(uri);
+    const got = await download(location, { s3: s3Api, signal });
+    // Parse even when saving raw JSON: a broken download or a non-transcript fails here (exit 3). Messages
+    // name the location without its query string (a presigned URL's signature stays out of logs).
+    const t: Transcript = parseTranscript(got.data, {
+      file: formatLocation(location),
+      job: jobMetadata(job),
+    });
     const base = baseNames[i]!;
     const outputs = formats
       ? await renderOutputs(t, formats, { ...fhirReferencesFromTags(job), ...options })
       : [
           { extension: 'json', data: got.data, containsPhi: true },
-          { extension: 'job.json', data: `${JSON.stringify(job, null, 2)}\n`, containsPhi: false },
+          // No transcript words, but tags may name the patient: private like the transcript.
+          { extension: 'job.json', data: `${JSON.stringify(job, null, 2)}\n`, containsPhi: true },
         ];
     if (signal.aborted) throw new DOMException('The batch was interrupted', 'AbortError');
     const paths = await writeOutputs(outDir, base, outputs, { force: flags.force === true });
