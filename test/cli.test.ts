@@ -227,6 +227,47 @@ describe('scribekit convert', () => {
     expect(JSON.parse(bundle.stdout).resourceType).toBe('Bundle');
   });
 
+  it('every exporter flag at once, to every format', async () => {
+    const out = tempDir();
+    const flags = [
+      ...['--speaker', 'spk_0=Dr. Rivera', '--channel', 'ch_0=Nurse', '--preset', 'netflix'],
+      ...['--max-line-chars', '20', '--max-lines', '2', '--max-cps', '25', '--min-duration', '800'],
+      ...[
+        '--max-duration',
+        '6000',
+        '--speaker-labels',
+        'brackets',
+        '--low-confidence',
+        '0.9',
+        '--no-timestamps',
+      ],
+      ...['--subject', 'Patient/p1', '--author', 'Practitioner/a1', '--author', 'Practitioner/a2'],
+      ...['--encounter', 'Encounter/e1', '--verifier', 'Practitioner/v1', '--note-type', 'procedure'],
+      ...['--fhir-output', 'transaction-bundle', '--doc-status', 'final', '--ids', 'deterministic'],
+      ...['--date', '2024-05-01T14:35:00Z', '--title', 'Visit note', '--paper', 'letter'],
+    ];
+    const r = await cli(['convert', conversation, '--to', 'all', '-o', out, '-q', ...flags]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(listFiles(out)).toHaveLength(8);
+    const srt = readFileSync(join(out, 'conversation.srt'), 'utf8');
+    expect(srt).toContain('[Dr. Rivera]');
+    for (const line of srt.split('\n'))
+      if (!/-->|^\d+$/.test(line)) expect(line.length).toBeLessThanOrEqual(20);
+    const bundle = JSON.parse(readFileSync(join(out, 'conversation.fhir.json'), 'utf8'));
+    expect(bundle.type).toBe('transaction');
+    const doc = bundle.entry.find(
+      (e: { resource: { resourceType: string } }) => e.resource.resourceType === 'DocumentReference',
+    ).resource;
+    expect(doc.docStatus).toBe('final');
+    expect(doc.author.map((a: { reference: string }) => a.reference)).toEqual([
+      'Practitioner/a1',
+      'Practitioner/a2',
+    ]);
+    expect(doc.type.coding[0].code).toBe('28570-0');
+    expect(readFileSync(join(out, 'conversation.txt'), 'utf8')).toMatch(/^Dr\. Rivera\nGood morning/);
+  });
+
   it('loads a HealthScribe summary with --summary (txt and md end with it)', async () => {
     const args = [
       'convert',
@@ -344,6 +385,36 @@ describe('scribekit convert', () => {
     expect(files).toContain('transcribe/two-channel.txt');
     expect(files).toContain('healthscribe/visit-streaming-transcript.txt');
     expect(files.filter((f) => /^conversation(-2)?\.txt$/.test(f))).toHaveLength(2);
+  });
+
+  it('a re-run never reads its own outputs (output directory inside the input, *.scribekit.json, *.fhir.json)', async () => {
+    const dir = linkDir([
+      { source: join(repoRoot, conversation), name: 'a.json' },
+      { source: join(repoRoot, dictation), name: 'b.json' },
+    ]);
+    const args = ['convert', dir, '--to', 'json,fhir-json,txt', '--subject', 'Patient/1', '-q'];
+    expect((await cli([...args, '-o', join(dir, 'out')])).code).toBe(0);
+    expect((await cli([...args, '-o', dir])).code).toBe(0);
+    const again = await cli([...args, '-o', join(dir, 'out'), '--force', '--json']);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout).total).toBe(2);
+  });
+
+  it('binary or several outputs without -o go to the working directory; input mistakes are usage errors', async () => {
+    const cwd = tempDir();
+    const r = await cli(['convert', join(repoRoot, conversation), '--to', 'docx,txt', '-q'], { cwd });
+    expect(r.code).toBe(0);
+    expect(listFiles(cwd)).toEqual(['conversation.docx', 'conversation.txt']);
+    const empty = tempDir();
+    for (const [args, message] of [
+      [[empty], 'No .json files in the directory'],
+      [['nothing/*.json'], 'No files match'],
+      [['-', '-'], 'can be given only once'],
+    ] as const) {
+      const u = await cli(['convert', ...args, '--to', 'txt']);
+      expect(u.code, message).toBe(2);
+      expect(u.stderr).toContain(message);
+    }
   });
 
   it('a single missing input is exit 3; invalid JSON is exit 3', async () => {

@@ -13,6 +13,11 @@ process.on('SIGINT', () => {
   interrupt.abort();
 });
 process.on('exit', removeTempFilesSync);
+// `scribekit convert x.json --to txt | head`: a closed pipe ends the output quietly, as in other Unix tools.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
 process.exitCode = await run(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

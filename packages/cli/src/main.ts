@@ -40,7 +40,8 @@ export function createProgram(io: CliIo = defaultIo): Command {
   program.addCommand(fetchCommand(io));
   program.addCommand(jobsCommand(io));
 
-  // Commands added with addCommand do not inherit settings: give them exitOverride, the output streams…
+  // (Add further commands above this line.) Commands added with addCommand do not inherit settings: give
+  // every one exitOverride, the output streams and the other settings of the program.
   for (const cmd of program.commands) cmd.copyInheritedSettings(program);
   program.addHelpText(
     'after',

@@ -22,8 +22,11 @@ function skipped(name: string): boolean {
   return name.startsWith('.') || name === 'node_modules';
 }
 
+/** scribekit's own JSON outputs, never transcripts: skipped when walking a directory. */
+const OWN_OUTPUT = /\.(scribekit|fhir)\.json$/i;
+
 /** Every `*.json` file under `dir` (sorted, symlinks to files followed). */
-async function walk(dir: string): Promise<string[]> {
+async function walk(dir: string, excluded: ReadonlySet<string>): Promise<string[]> {
   const out: string[] = [];
   const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
     a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
@@ -31,8 +34,13 @@ async function walk(dir: string): Promise<string[]> {
   for (const e of entries) {
     if (skipped(e.name)) continue;
     const path = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walk(path)));
-    else if (/\.json$/i.test(e.name) && (e.isFile() || (e.isSymbolicLink() && (await isFile(path)))))
+    if (e.isDirectory()) {
+      if (!excluded.has(path)) out.push(...(await walk(path, excluded)));
+    } else if (
+      /\.json$/i.test(e.name) &&
+      !OWN_OUTPUT.test(e.name) &&
+      (e.isFile() || (e.isSymbolicLink() && (await isFile(path))))
+    )
       out.push(path);
   }
   return out;
@@ -87,7 +95,11 @@ export function globToRegExp(glob: string): RegExp {
 }
 
 /** Walks every file under the glob's static base directory and keeps those the pattern matches. */
-async function expandGlob(pattern: string, cwd: string): Promise<{ base: string; files: string[] }> {
+async function expandGlob(
+  pattern: string,
+  cwd: string,
+  excluded: ReadonlySet<string>,
+): Promise<{ base: string; files: string[] }> {
   const parts = pattern.split(/[/\\]/);
   const staticParts: string[] = [];
   while (parts.length > 1 && !GLOB.test(parts[0]!)) staticParts.push(parts.shift()!);
@@ -95,7 +107,7 @@ async function expandGlob(pattern: string, cwd: string): Promise<{ base: string;
   const re = globToRegExp(parts.join('/'));
   let files: string[];
   try {
-    files = await walkAll(base);
+    files = await walkAll(base, excluded);
   } catch {
     files = [];
   }
@@ -103,7 +115,7 @@ async function expandGlob(pattern: string, cwd: string): Promise<{ base: string;
 }
 
 /** Every file under `dir` (for globs, which may name any extension). */
-async function walkAll(dir: string): Promise<string[]> {
+async function walkAll(dir: string, excluded: ReadonlySet<string>): Promise<string[]> {
   const out: string[] = [];
   const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
     a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
@@ -111,8 +123,9 @@ async function walkAll(dir: string): Promise<string[]> {
   for (const e of entries) {
     if (skipped(e.name)) continue;
     const path = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walkAll(path)));
-    else if (e.isFile() || (e.isSymbolicLink() && (await isFile(path)))) out.push(path);
+    if (e.isDirectory()) {
+      if (!excluded.has(path)) out.push(...(await walkAll(path, excluded)));
+    } else if (e.isFile() || (e.isSymbolicLink() && (await isFile(path)))) out.push(path);
   }
   return out;
 }
@@ -123,8 +136,15 @@ async function walkAll(dir: string): Promise<string[]> {
  * matching nothing and `-` given twice are usage errors. Files inside a directory input keep their
  * sub-directory (`relDir`) so outputs mirror the tree. In a directory, a `summary.json` next to a
  * `transcript.json` (HealthScribe's layout) is loaded with that transcript instead of converted alone.
+ * Walking skips hidden entries, `node_modules`, the `exclude` directories (the output directory) and
+ * scribekit's own JSON outputs (`*.scribekit.json`, `*.fhir.json`), so a re-run does not read its outputs.
  */
-export async function expandInputs(args: readonly string[], cwd: string): Promise<InputFile[]> {
+export async function expandInputs(
+  args: readonly string[],
+  cwd: string,
+  options: { readonly exclude?: readonly string[] } = {},
+): Promise<InputFile[]> {
+  const excluded = new Set((options.exclude ?? []).map((d) => resolve(cwd, d)));
   const out: InputFile[] = [];
   const show = (path: string) => {
     const rel = relative(cwd, path);
@@ -151,11 +171,11 @@ export async function expandInputs(args: readonly string[], cwd: string): Promis
       kind = 'missing';
     }
     if (kind === 'missing' && GLOB.test(arg)) {
-      const { base, files } = await expandGlob(arg, cwd);
+      const { base, files } = await expandGlob(arg, cwd, excluded);
       if (files.length === 0) throw new UsageError(`No files match \`${arg}\``);
       for (const f of files) out.push({ path: f, display: show(f), relDir: relDirOf(base, f) });
     } else if (kind === 'dir') {
-      const files = await walk(path);
+      const files = await walk(path, excluded);
       if (files.length === 0) throw new UsageError(`No .json files in the directory \`${arg}\``);
       const set = new Set(files);
       for (const f of files) {

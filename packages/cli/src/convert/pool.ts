@@ -82,16 +82,26 @@ export function workerPoolExecutor(size: number): Executor {
       }
       dispatch();
     });
-    worker.on('error', (error) => {
-      // A crashed worker fails its job; a fresh one takes its place.
+    // A crashed worker (an uncaught error, or an exit such as running out of memory) fails its job and a
+    // fresh one takes its place; the batch goes on.
+    let gone = false;
+    const replace = (error: Error) => {
+      if (gone) return;
+      gone = true;
       const current = busy.get(worker);
       busy.delete(worker);
       all.splice(all.indexOf(worker), 1);
+      const i = idle.indexOf(worker);
+      if (i >= 0) idle.splice(i, 1);
       current?.pending.reject(error);
       if (!closed) {
         spawn();
         dispatch();
       }
+    };
+    worker.on('error', replace);
+    worker.on('exit', (code) => {
+      if (!closed) replace(new Error(`A conversion worker stopped unexpectedly (exit code ${code})`));
     });
     all.push(worker);
     idle.push(worker);

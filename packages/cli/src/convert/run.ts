@@ -52,7 +52,8 @@ export async function runConvert(
   const config = await loadConfig(flags.config, io.cwd);
   const cfg = config.values;
   const options = exportOptionsFrom(flags, cfg);
-  const files = await expandInputs(inputs, io.cwd);
+  const outArg = flags.output ?? (cfg.outDir as string | undefined);
+  const files = await expandInputs(inputs, io.cwd, { exclude: outArg === undefined ? [] : [outArg] });
   if (flags.summary !== undefined && files.length !== 1) {
     throw new UsageError('--summary loads one HealthScribe summary: give exactly one input');
   }
@@ -76,7 +77,7 @@ export async function runConvert(
     const { parseTranscript } = await import('@scribekit/core');
     formats = resolveFormats(flags.to ?? (cfg.to as string | string[] | undefined) ?? 'srt');
     toStdout =
-      (flags.output ?? cfg.outDir) === undefined &&
+      outArg === undefined &&
       !flags.json &&
       files.length === 1 &&
       formats.length === 1 &&
@@ -89,7 +90,7 @@ export async function runConvert(
   }
   executor ??= await inThreadExecutor();
   const run: Executor = executor;
-  const outDir = resolve(io.cwd, flags.output ?? (cfg.outDir as string | undefined) ?? '.');
+  const outDir = resolve(io.cwd, outArg ?? '.');
 
   const stdinData = files.some((f) => f.path === null) ? await io.readStdin() : undefined;
   const planned = uniqueNames(
