@@ -1,6 +1,15 @@
 // The CLI in-process: every command and the main flags, stdin/stdout, config files, overwrite refusal,
 // unsafe job names, exit codes.
-import { existsSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, linkDir, listFiles, repoRoot, tempDir } from './support/cli.js';
@@ -284,6 +293,24 @@ describe('scribekit convert', () => {
     const two = await cli([...args, conversation, '--to', 'txt']);
     expect(two.code).toBe(2);
     expect(two.stderr).toContain('--summary loads one HealthScribe summary');
+  });
+
+  it('pairs a HealthScribe summary.json with the transcript.json next to it in a directory', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'visit-1'));
+    symlinkSync(
+      join(repoRoot, 'test/fixtures/healthscribe/visit-streaming-transcript.json'),
+      join(dir, 'visit-1/transcript.json'),
+    );
+    symlinkSync(
+      join(repoRoot, 'test/fixtures/healthscribe/visit-summary.json'),
+      join(dir, 'visit-1/summary.json'),
+    );
+    const out = tempDir();
+    const r = await cli(['convert', dir, '--to', 'md', '-o', out, '-q']);
+    expect(r.code).toBe(0);
+    expect(listFiles(out)).toEqual(['visit-1/transcript.md']);
+    expect(readFileSync(join(out, 'visit-1/transcript.md'), 'utf8')).toContain('## Clinical summary');
   });
 
   it('shows a progress bar on a terminal, and nothing but the summary otherwise', async () => {

@@ -30,6 +30,7 @@ import { runBatch } from '../src/batch/run-batch.js';
 import { formatSummary, summarize, summaryJson } from '../src/batch/summary.js';
 import { exportOptionsFrom, NOTE_TYPE_NAMES, parseNameMapping } from '../src/convert/export-options.js';
 import { globToRegExp } from '../src/convert/inputs.js';
+import { workerExecArgv, workerPoolExecutor } from '../src/convert/pool.js';
 import { RemoteError, serializeError } from '../src/convert/remote-error.js';
 import { resolveFormats } from '../src/convert/render.js';
 import { EXIT, exitCodeFor } from '../src/exit-codes.js';
@@ -331,6 +332,33 @@ describe('options, formats, exit codes', () => {
     expect(
       new RemoteError(serializeError(new ExportError('x', { cause: new Error('deep') }))).cause,
     ).toBeInstanceOf(Error);
+  });
+
+  it('a pool whose workers cannot start fails its jobs (no endless respawning); close() ends it', async () => {
+    const script = join(fresh(), 'broken-worker.mjs');
+    writeFileSync(script, "throw new Error('cannot start');\n");
+    const pool = workerPoolExecutor(2, { script });
+    const job = { path: null, display: '-', formats: [], options: {} } as const;
+    const results = await Promise.allSettled([pool.run(job), pool.run(job), pool.run(job)]);
+    expect(results.every((r) => r.status === 'rejected')).toBe(true);
+    await expect(pool.run(job)).rejects.toThrow('cannot start');
+    await pool.close();
+  });
+
+  it("workers get the parent's node flags minus conditions and eval flags", () => {
+    expect(
+      workerExecArgv([
+        '--conditions',
+        '@scribekit/source',
+        '-C=dev',
+        '--input-type=module',
+        '-e',
+        'code',
+        '--max-old-space-size=4096',
+        '--require',
+        'x.cjs',
+      ]),
+    ).toEqual(['--max-old-space-size=4096', '--require', 'x.cjs']);
   });
 
   it('globToRegExp', () => {

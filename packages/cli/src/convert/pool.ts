@@ -21,16 +21,18 @@ export function workerScript(): string {
 }
 
 /**
- * Node flags for the workers: the parent's, minus resolution conditions. The worker is built JS, so it must
- * resolve the other packages to their `dist` too, even when the parent runs from source (tests).
+ * Node flags for the workers: the parent's, minus those that make no sense (or fail) in a worker: resolution
+ * conditions (the worker is built JS and must resolve the other packages to their `dist`, even when the
+ * parent runs from source in tests) and the eval/print/input-type flags of a `node -e` parent.
  */
-function workerExecArgv(): string[] {
+export function workerExecArgv(argv: readonly string[] = process.execArgv): string[] {
   const out: string[] = [];
-  const argv = process.execArgv;
+  const withValue = new Set(['--conditions', '-C', '--eval', '-e', '--print', '-p', '--input-type']);
+  const prefixed = ['--conditions=', '-C=', '--eval=', '--print=', '--input-type='];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === '--conditions' || a === '-C') i++;
-    else if (!a.startsWith('--conditions=') && !a.startsWith('-C=')) out.push(a);
+    if (withValue.has(a)) i++;
+    else if (!prefixed.some((p) => a.startsWith(p))) out.push(a);
   }
   return out;
 }
@@ -50,9 +52,9 @@ type Reply =
   | { id: number; ok: true; result: ConvertJobResult }
   | { id: number; ok: false; error: SerializedError };
 
-/** A fixed pool of `size` worker threads; jobs queue until a worker is free. */
-export function workerPoolExecutor(size: number): Executor {
-  const script = workerScript();
+/** A fixed pool of `size` worker threads; jobs queue until a worker is free. `script` is for tests. */
+export function workerPoolExecutor(size: number, options: { readonly script?: string } = {}): Executor {
+  const script = options.script ?? workerScript();
   if (!existsSync(script)) throw new Error(`The worker script ${script} is missing: run \`tsc -b\` first`);
   const idle: Worker[] = [];
   const all: Worker[] = [];
@@ -60,6 +62,9 @@ export function workerPoolExecutor(size: number): Executor {
   const queue: { id: number; job: ConvertJob; pending: Pending }[] = [];
   let nextId = 0;
   let closed = false;
+  let respawns = 0;
+  let everReplied = false;
+  let broken: Error | null = null;
 
   const dispatch = () => {
     while (idle.length > 0 && queue.length > 0) {
@@ -73,6 +78,8 @@ export function workerPoolExecutor(size: number): Executor {
   const spawn = () => {
     const worker = new Worker(script, { execArgv: workerExecArgv() });
     worker.on('message', (reply: Reply) => {
+      replies++;
+      everReplied = true;
       const current = busy.get(worker);
       busy.delete(worker);
       idle.push(worker);
@@ -84,7 +91,10 @@ export function workerPoolExecutor(size: number): Executor {
     });
     // A crashed worker (an uncaught error, or an exit such as running out of memory) fails its job and a
     // fresh one takes its place; the batch goes on.
+    // When no worker has ever answered and they keep dying, workers cannot start here at all: then every job
+    // fails with that error instead of respawning forever. Once workers work, a crash costs only its job.
     let gone = false;
+    let replies = 0;
     const replace = (error: Error) => {
       if (gone) return;
       gone = true;
@@ -94,10 +104,15 @@ export function workerPoolExecutor(size: number): Executor {
       const i = idle.indexOf(worker);
       if (i >= 0) idle.splice(i, 1);
       current?.pending.reject(error);
-      if (!closed) {
-        spawn();
-        dispatch();
+      if (closed) return;
+      if (replies === 0 && !everReplied && respawns >= size) {
+        broken = error;
+        for (const item of queue.splice(0)) item.pending.reject(error);
+        return;
       }
+      respawns++;
+      spawn();
+      dispatch();
     };
     worker.on('error', replace);
     worker.on('exit', (code) => {
@@ -111,6 +126,7 @@ export function workerPoolExecutor(size: number): Executor {
   return {
     run(job) {
       if (closed) return Promise.reject(abortError());
+      if (broken) return Promise.reject(broken);
       return new Promise<ConvertJobResult>((resolve, reject) => {
         queue.push({ id: nextId++, job, pending: { resolve, reject } });
         dispatch();
