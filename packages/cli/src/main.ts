@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { analyzeCommand } from './commands/analyze.js';
 import { convertCommand } from './commands/convert.js';
+import { fetchCommand } from './commands/fetch.js';
+import { jobsCommand } from './commands/jobs.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { type CliIo, defaultIo, resolveIo } from './io.js';
@@ -35,6 +37,8 @@ export function createProgram(io: CliIo = defaultIo): Command {
   program.addCommand(convertCommand(io));
   program.addCommand(analyzeCommand(io));
   program.addCommand(validateCommand(io));
+  program.addCommand(fetchCommand(io));
+  program.addCommand(jobsCommand(io));
 
   // (Add further commands above this line.) Commands added with addCommand do not inherit settings: give
   // every one exitOverride, the output streams and the other settings of the program.

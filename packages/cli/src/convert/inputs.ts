@@ -1,6 +1,7 @@
 // Command-line inputs → the list of transcripts to read: files, directories (recursive), globs, `-` (stdin).
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { isRemote, remoteInputDisplay, remoteInputPath } from '../aws/remote-input.js';
 import { UsageError } from '../exit-codes.js';
 
 export interface InputFile {
@@ -151,6 +152,11 @@ export async function expandInputs(
   };
   let stdin = false;
   for (const arg of args) {
+    // s3://…, S3 https URLs and presigned URLs: downloaded when the input is read (aws/remote-input.ts).
+    if (isRemote(arg)) {
+      out.push({ path: remoteInputPath(arg), display: remoteInputDisplay(arg), relDir: '' });
+      continue;
+    }
     if (arg === '-') {
       if (stdin) throw new UsageError('Standard input (`-`) can be given only once');
       stdin = true;

@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseTranscript } from '@scribekit/core';
 import type { ExportOptions } from '@scribekit/exporters';
+import { isRemoteInputPath, readRemoteInput } from '../aws/remote-input.js';
 import { type Format, type RenderedOutput, renderOutputs } from './render.js';
 
 export interface ConvertJob {
@@ -30,6 +31,7 @@ export class InputError extends Error {
 }
 
 async function read(path: string, display: string): Promise<Uint8Array> {
+  if (isRemoteInputPath(path)) return readRemoteInput(path);
   try {
     return await readFile(path);
   } catch (error) {

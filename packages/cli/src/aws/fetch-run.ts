@@ -1,0 +1,213 @@
+// The fetch command's work: job names (or --all) → Get (and wait) → download the transcript → save the raw
+// JSON, or convert with the job's metadata → atomic writes → the same progress and summary as convert.
+import { relative, resolve } from 'node:path';
+import { FetchError, parseTranscript, type Transcript } from '@scribekit/core';
+import type { Command } from 'commander';
+import { createProgress } from '../batch/progress.js';
+import { type BatchResult, runBatch } from '../batch/run-batch.js';
+import { formatSummary, summarize, summaryJson } from '../batch/summary.js';
+import { isVerbose } from '../commands/common.js';
+import type { FetchFlags } from '../commands/fetch.js';
+import { exportOptionsFrom } from '../convert/export-options.js';
+import { type Format, renderOutputs, resolveFormats } from '../convert/render.js';
+import { EXIT, exitCodeFor, UsageError } from '../exit-codes.js';
+import { type CliIo, type ResolvedIo, resolveIo } from '../io.js';
+import { safeBaseName, uniqueNames } from '../output/safe-name.js';
+import { writeOutputs } from '../output/write-atomic.js';
+import { formatError } from '../report.js';
+import {
+  type AwsConfig,
+  createS3Api,
+  createTranscribeApi,
+  type S3Api,
+  type TranscribeApi,
+} from './clients.js';
+import { download } from './download.js';
+import { fhirReferencesFromTags, jobMetadata } from './job-metadata.js';
+import { awsConfigFrom } from './options.js';
+import { formatLocation, parseLocation } from './s3-uri.js';
+import { formatDuration, getCompletedJob, listJobs } from './transcribe-jobs.js';
+
+/** Clients for tests (in-process runs); by default they are made from the flags and the SDK chain. */
+export interface FetchDeps {
+  readonly transcribe?: TranscribeApi;
+  readonly s3?: S3Api;
+}
+
+interface Fetched {
+  readonly outputs: readonly string[];
+}
+
+export async function runFetch(
+  names: readonly string[],
+  flags: FetchFlags,
+  ioIn: CliIo,
+  command: Command,
+  deps: FetchDeps = {},
+): Promise<number> {
+  const io = resolveIo(ioIn);
+  const verbose = isVerbose(command);
+  const started = Date.now();
+  if (flags.all && names.length > 0) throw new UsageError('Give job names or --all, not both');
+  if (!flags.all && names.length === 0) throw new UsageError('Give one or more job names, or --all');
+  if (!flags.all && (flags.status || flags.since || flags.nameContains || flags.limit)) {
+    throw new UsageError('--status, --since, --name-contains and --limit select jobs for --all');
+  }
+  const formats: Format[] | null = flags.to === undefined ? null : resolveFormats(flags.to);
+  const options = exportOptionsFrom(flags);
+  const outDir = resolve(io.cwd, flags.output ?? '.');
+  const config: AwsConfig = awsConfigFrom(flags, io.env);
+  const transcribe = deps.transcribe ?? (await createTranscribeApi(config));
+  let s3: Promise<S3Api> | undefined;
+  const s3Api = () => {
+    s3 ??= deps.s3 ? Promise.resolve(deps.s3) : createS3Api(config);
+    return s3;
+  };
+
+  let jobNames = [...names];
+  if (flags.all) {
+    jobNames = [];
+    for await (const job of listJobs(transcribe, {
+      status: flags.status ?? 'COMPLETED',
+      nameContains: flags.nameContains,
+      since: flags.since,
+      limit: flags.limit,
+    })) {
+      if (job.MedicalTranscriptionJobName) jobNames.push(job.MedicalTranscriptionJobName);
+    }
+    if (jobNames.length === 0) {
+      if (!flags.quiet) io.stderr('no jobs match\n');
+      if (flags.json)
+        io.stdout(
+          summaryJson(
+            summarize(
+              [],
+              () => '',
+              () => [],
+              Date.now() - started,
+            ),
+          ),
+        );
+      return EXIT.ok;
+    }
+  }
+  const baseNames = uniqueNames(jobNames.map((n) => safeBaseName(n)));
+  const quiet = flags.quiet === true;
+  const single = jobNames.length === 1;
+  const progress = createProgress({
+    write: io.stderr,
+    isTTY: io.isTTY && !quiet && !single,
+    label: 'fetching',
+  });
+  const waiting = single && !quiet ? waitReporter(io, jobNames[0]!, flags.wait === true) : null;
+  const show = (path: string) => {
+    const rel = relative(io.cwd, path);
+    return rel === '' || rel.startsWith('..') ? path : rel;
+  };
+
+  const tasks = jobNames.map((name, i) => async (signal: AbortSignal): Promise<Fetched> => {
+    const job = await getCompletedJob(transcribe, name, {
+      wait: flags.wait,
+      timeoutMs: flags.timeout,
+      intervalMs: flags.pollInterval,
+      signal,
+      onPoll: (status, elapsed) => (waiting ? waiting.poll(status, elapsed) : undefined),
+    });
+    waiting?.done();
+    const uri = job.Transcript?.TranscriptFileUri;
+    if (!uri) throw new FetchError(`Job \`${name}\` is COMPLETED but has no TranscriptFileUri`);
+    const location = parseLocation(uri);
+    const got = await download(location, { s3: s3Api, signal });
+    // Parse even when saving raw JSON: a broken download or a non-transcript fails here (exit 3). Messages
+    // name the location without its query string (a presigned URL's signature stays out of logs).
+    const t: Transcript = parseTranscript(got.data, {
+      file: formatLocation(location),
+      job: jobMetadata(job),
+    });
+    const base = baseNames[i]!;
+    const outputs = formats
+      ? await renderOutputs(t, formats, { ...fhirReferencesFromTags(job), ...options })
+      : [
+          { extension: 'json', data: got.data, containsPhi: true },
+          // No transcript words, but tags may name the patient: private like the transcript.
+          { extension: 'job.json', data: `${JSON.stringify(job, null, 2)}\n`, containsPhi: true },
+        ];
+    if (signal.aborted) throw new DOMException('The batch was interrupted', 'AbortError');
+    const paths = await writeOutputs(outDir, base, outputs, { force: flags.force === true });
+    return { outputs: paths.map(show) };
+  });
+
+  let results: BatchResult<Fetched>[];
+  try {
+    results = await runBatch(tasks, {
+      concurrency: flags.concurrency ?? 4,
+      signal: io.signal,
+      onProgress: (p) => progress.update(p),
+      onResult: (r) => {
+        if (r.status === 'failed') {
+          waiting?.done();
+          progress.log(formatError(r.error, verbose));
+        }
+      },
+    });
+  } finally {
+    waiting?.done();
+    progress.finish();
+  }
+
+  const summary = summarize(
+    results,
+    (i) => jobNames[i]!,
+    (v) => v.outputs,
+    Date.now() - started,
+  );
+  if (flags.json) io.stdout(summaryJson(summary));
+  else if (!quiet) io.stderr(formatSummary(summary, 'fetched'));
+  if (io.signal.aborted) return EXIT.interrupted;
+  if (summary.failed === 0) return EXIT.ok;
+  if (single) {
+    const failed = results.find((r) => r.status === 'failed');
+    return failed && failed.status === 'failed' ? exitCodeFor(failed.error) : EXIT.someFailed;
+  }
+  return EXIT.someFailed;
+}
+
+/**
+ * Shows a single job's wait: on a terminal a spinner with the status and elapsed time, redrawn every
+ * 100 ms; otherwise one line per status change.
+ */
+function waitReporter(io: ResolvedIo, name: string, wait: boolean) {
+  const frames = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+  let status = '';
+  let since = Date.now();
+  let frame = 0;
+  let timer: NodeJS.Timeout | undefined;
+  let shown = false;
+  const draw = () => {
+    const elapsed = formatDuration(Date.now() - since);
+    io.stderr(`\r\u001b[2K${frames[frame++ % frames.length]} ${name}: ${status} (${elapsed})`);
+    shown = true;
+  };
+  return {
+    poll(next: string, elapsedMs: number) {
+      if (!wait || next === 'COMPLETED' || next === 'FAILED') return;
+      const first = status === '';
+      if (first) since = Date.now() - elapsedMs;
+      const changed = next !== status;
+      status = next;
+      if (io.isTTY) {
+        timer ??= setInterval(draw, 100);
+        timer.unref();
+        draw();
+      } else if (changed) {
+        io.stderr(`${name}: ${next}${first ? '' : ` after ${formatDuration(elapsedMs)}`}, waiting…\n`);
+      }
+    },
+    done() {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+      if (shown) io.stderr('\r\u001b[2K');
+      shown = false;
+    },
+  };
+}
