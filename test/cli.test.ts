@@ -313,6 +313,53 @@ describe('scribekit convert', () => {
     expect(readFileSync(join(out, 'visit-1/transcript.md'), 'utf8')).toContain('## Clinical summary');
   });
 
+  it('reads the job description that `fetch` saved next to a transcript (<name>.job.json), never alone', async () => {
+    const wrapped = JSON.parse(readFileSync(join(repoRoot, fixture('job-description-completed')), 'utf8'));
+    const bare = {
+      ...wrapped.MedicalTranscriptionJob,
+      Specialty: 'CARDIOLOGY',
+      Tags: [{ Key: 'scribekit:subject', Value: 'Patient/from-tag' }],
+    };
+    const dir = tempDir();
+    mkdirSync(join(dir, 'a'));
+    symlinkSync(join(repoRoot, dictation), join(dir, 'a/visit.json'));
+    writeFileSync(join(dir, 'a/visit.job.json'), JSON.stringify(wrapped));
+    symlinkSync(join(repoRoot, dictation), join(dir, 'other.json'));
+    writeFileSync(join(dir, 'other.job.json'), JSON.stringify(bare));
+
+    // A directory: the job descriptions are companions, not inputs.
+    const out = tempDir();
+    const r = await cli(['convert', dir, '--to', 'json', '-o', out, '-q', '--jobs', '1']);
+    expect(r.code).toBe(0);
+    expect(listFiles(out)).toEqual(['a/visit.scribekit.json', 'other.scribekit.json']);
+    const meta = (p: string) => JSON.parse(readFileSync(join(out, p), 'utf8')).metadata;
+    expect(meta('a/visit.scribekit.json')).toMatchObject({
+      specialty: 'PRIMARYCARE',
+      type: 'DICTATION',
+      createdAt: '2026-03-02T15:04:05.000Z',
+    });
+    expect(meta('other.scribekit.json').specialty).toBe('CARDIOLOGY');
+
+    // A single file: its job description is found beside it, and the job's tags fill the FHIR subject.
+    const fhir = await cli(['convert', join(dir, 'other.json'), '--to', 'fhir-json']);
+    expect(fhir.code).toBe(0);
+    expect(JSON.parse(fhir.stdout).subject.reference).toBe('Patient/from-tag');
+    const flag = await cli([
+      'convert',
+      join(dir, 'other.json'),
+      '--to',
+      'fhir-json',
+      '--subject',
+      'Patient/1',
+    ]);
+    expect(JSON.parse(flag.stdout).subject.reference).toBe('Patient/1');
+
+    // Named on its own, a job description is refused with a hint (exit 3).
+    const alone = await cli(['convert', join(dir, 'other.job.json'), '--to', 'txt']);
+    expect(alone.code).toBe(3);
+    expect(alone.stderr).toContain('job description');
+  });
+
   it('shows a progress bar on a terminal, and nothing but the summary otherwise', async () => {
     const out = tempDir();
     const tty = await cli(['convert', 'examples', '--to', 'txt', '-o', out, '-j', '1'], { isTTY: true });

@@ -42,7 +42,11 @@ export function detectKind(value: unknown): InputKind {
   if (
     isObject(value.MedicalTranscriptionJob) ||
     isObject(value.TranscriptionJob) ||
-    isObject(value.MedicalScribeJob)
+    isObject(value.MedicalScribeJob) ||
+    // The job object alone, as `scribekit fetch` saves it (`<job>.job.json`).
+    (typeof value.TranscriptionJobStatus === 'string' &&
+      (typeof value.MedicalTranscriptionJobName === 'string' ||
+        typeof value.TranscriptionJobName === 'string'))
   ) {
     return 'job-description';
   }

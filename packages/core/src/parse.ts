@@ -86,7 +86,11 @@ function refuseJobDescription(
   json: Record<string, Record<string, unknown>>,
   file: string | undefined,
 ): never {
-  const job = json.MedicalTranscriptionJob ?? json.TranscriptionJob ?? json.MedicalScribeJob ?? {};
+  const job =
+    json.MedicalTranscriptionJob ??
+    json.TranscriptionJob ??
+    json.MedicalScribeJob ??
+    (json as unknown as Record<string, unknown>);
   const status =
     typeof job.TranscriptionJobStatus === 'string'
       ? job.TranscriptionJobStatus

@@ -262,6 +262,18 @@ describe('refusals with helpful, typed errors', () => {
     );
   });
 
+  it('a job object alone (as `scribekit fetch` saves it) is a job description too', () => {
+    const job = { MedicalTranscriptionJobName: 'visit-1', TranscriptionJobStatus: 'COMPLETED' };
+    const e = thrown(() => parse(job, 'visit-1.job.json'));
+    expect(e).toBeInstanceOf(UnsupportedFormatError);
+    expect((e as UnsupportedFormatError).detected).toBe('job-description');
+    const failed = thrown(() =>
+      parse({ ...job, TranscriptionJobStatus: 'FAILED', FailureReason: 'Unsupported audio format' }),
+    );
+    expect(failed).toBeInstanceOf(JobStatusError);
+    expect(failed.message).toContain('Unsupported audio format');
+  });
+
   it('a job that is still running, or failed', () => {
     expect(
       thrown(() => parse({ MedicalTranscriptionJob: { TranscriptionJobStatus: 'IN_PROGRESS' } })),

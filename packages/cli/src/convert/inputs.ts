@@ -13,6 +13,8 @@ export interface InputFile {
   readonly relDir: string;
   /** A HealthScribe summary.json found next to a transcript.json, loaded with it. */
   readonly summaryPath?: string | undefined;
+  /** The job description `<name>.job.json` that `scribekit fetch` saved next to `<name>.json`. */
+  readonly jobPath?: string | undefined;
 }
 
 const GLOB = /[*?[\]{}]/;
@@ -24,6 +26,14 @@ function skipped(name: string): boolean {
 
 /** scribekit's own JSON outputs, never transcripts: skipped when walking a directory. */
 const OWN_OUTPUT = /\.(scribekit|fhir)\.json$/i;
+
+/** A job description saved by `scribekit fetch` (`<name>.job.json`): read with `<name>.json`, not alone. */
+const JOB_DESCRIPTION = /\.job\.json$/i;
+
+/** The job description that belongs to a transcript file. */
+export function jobDescriptionPath(transcriptPath: string): string {
+  return transcriptPath.replace(/\.json$/i, '.job.json');
+}
 
 /** Every `*.json` file under `dir` (sorted, symlinks to files followed). */
 async function walk(dir: string, excluded: ReadonlySet<string>): Promise<string[]> {
@@ -135,7 +145,9 @@ async function walkAll(dir: string, excluded: ReadonlySet<string>): Promise<stri
  * (it fails as that input, exit 3, without stopping the batch); a directory without `.json` files, a glob
  * matching nothing and `-` given twice are usage errors. Files inside a directory input keep their
  * sub-directory (`relDir`) so outputs mirror the tree. In a directory, a `summary.json` next to a
- * `transcript.json` (HealthScribe's layout) is loaded with that transcript instead of converted alone.
+ * `transcript.json` (HealthScribe's layout) is loaded with that transcript instead of converted alone, and
+ * a job description `<name>.job.json` (saved by `scribekit fetch`) next to `<name>.json` gives that
+ * transcript its job's metadata (specialty, type, times) instead of being converted alone.
  * Walking skips hidden entries, `node_modules`, the `exclude` directories (the output directory) and
  * scribekit's own JSON outputs (`*.scribekit.json`, `*.fhir.json`), so a re-run does not read its outputs.
  */
@@ -173,24 +185,35 @@ export async function expandInputs(
     if (kind === 'missing' && GLOB.test(arg)) {
       const { base, files } = await expandGlob(arg, cwd, excluded);
       if (files.length === 0) throw new UsageError(`No files match \`${arg}\``);
-      for (const f of files) out.push({ path: f, display: show(f), relDir: relDirOf(base, f) });
+      const set = new Set(files);
+      for (const f of files) {
+        if (JOB_DESCRIPTION.test(f) && set.has(f.replace(JOB_DESCRIPTION, '.json'))) continue;
+        const jobPath = jobDescriptionPath(f);
+        const paired = !JOB_DESCRIPTION.test(f) && (set.has(jobPath) || (await isFile(jobPath)));
+        out.push({ path: f, display: show(f), relDir: relDirOf(base, f), ...(paired ? { jobPath } : {}) });
+      }
     } else if (kind === 'dir') {
       const files = await walk(path, excluded);
       if (files.length === 0) throw new UsageError(`No .json files in the directory \`${arg}\``);
       const set = new Set(files);
       for (const f of files) {
         if (basename(f) === 'summary.json' && set.has(join(dirname(f), 'transcript.json'))) continue;
+        if (JOB_DESCRIPTION.test(f) && set.has(f.replace(JOB_DESCRIPTION, '.json'))) continue;
         const summary = join(dirname(f), 'summary.json');
         const paired = basename(f) === 'transcript.json' && set.has(summary);
+        const jobPath = jobDescriptionPath(f);
         out.push({
           path: f,
           display: show(f),
           relDir: relDirOf(path, f),
           ...(paired ? { summaryPath: summary } : {}),
+          ...(!JOB_DESCRIPTION.test(f) && set.has(jobPath) ? { jobPath } : {}),
         });
       }
     } else {
-      out.push({ path, display: arg, relDir: '' });
+      const jobPath = jobDescriptionPath(path);
+      const paired = kind === 'file' && !JOB_DESCRIPTION.test(path) && (await isFile(jobPath));
+      out.push({ path, display: arg, relDir: '', ...(paired ? { jobPath } : {}) });
     }
   }
   return out;

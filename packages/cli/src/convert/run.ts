@@ -83,7 +83,14 @@ export async function runConvert(
       formats.length === 1 &&
       isTextFormat(formats[0]!);
     // Bad option values and combinations (FHIR without --subject, maxLines 9, …) fail here, before any work.
-    await renderOutputs(parseTranscript(PROBE), formats, options);
+    // When every input has a job description, its `scribekit:subject` tag may give the FHIR subject: then
+    // a missing subject is left for each input's own export to report.
+    const tagsMayGiveSubject = files.length > 0 && files.every((f) => f.jobPath !== undefined);
+    const probeOptions =
+      tagsMayGiveSubject && options.subject === undefined
+        ? { ...options, subject: 'Patient/options-check' }
+        : options;
+    await renderOutputs(parseTranscript(PROBE), formats, probeOptions);
   } catch (error) {
     await executor?.close();
     throw error;
@@ -119,6 +126,7 @@ export async function runConvert(
       data: file.path === null ? stdinData : undefined,
       display: file.display,
       summaryPath: flags.summary === undefined ? file.summaryPath : resolve(io.cwd, flags.summary),
+      jobPath: file.jobPath,
       formats,
       options,
     };
