@@ -52,13 +52,20 @@ type Reply =
   | { id: number; ok: true; result: ConvertJobResult }
   | { id: number; ok: false; error: SerializedError };
 
-/** A fixed pool of `size` worker threads; jobs queue until a worker is free. `script` is for tests. */
-export function workerPoolExecutor(size: number, options: { readonly script?: string } = {}): Executor {
+/**
+ * A fixed pool of `size` worker threads; jobs queue until a worker has room. Each worker holds up to `depth`
+ * jobs (default 2), so it starts the next one the moment it finishes one, without waiting for this thread
+ * (busy writing files) to hand it more work. `script` is for tests.
+ */
+export function workerPoolExecutor(
+  size: number,
+  options: { readonly script?: string; readonly depth?: number } = {},
+): Executor {
   const script = options.script ?? workerScript();
+  const depth = Math.max(1, options.depth ?? 2);
   if (!existsSync(script)) throw new Error(`The worker script ${script} is missing: run \`tsc -b\` first`);
-  const idle: Worker[] = [];
   const all: Worker[] = [];
-  const busy = new Map<Worker, { id: number; pending: Pending }>();
+  const inFlight = new Map<Worker, Map<number, Pending>>();
   const queue: { id: number; job: ConvertJob; pending: Pending }[] = [];
   let nextId = 0;
   let closed = false;
@@ -66,44 +73,53 @@ export function workerPoolExecutor(size: number, options: { readonly script?: st
   let everReplied = false;
   let broken: Error | null = null;
 
+  /** The worker with the fewest jobs, if it has room for another. */
+  const leastLoaded = (): Worker | undefined => {
+    let best: Worker | undefined;
+    for (const w of all) {
+      const n = inFlight.get(w)!.size;
+      if (n < depth && (best === undefined || n < inFlight.get(best)!.size)) best = w;
+    }
+    return best;
+  };
+
   const dispatch = () => {
-    while (idle.length > 0 && queue.length > 0) {
-      const worker = idle.pop()!;
+    while (queue.length > 0) {
+      const worker = leastLoaded();
+      if (!worker) return;
       const item = queue.shift()!;
-      busy.set(worker, { id: item.id, pending: item.pending });
+      inFlight.get(worker)!.set(item.id, item.pending);
       worker.postMessage({ id: item.id, job: item.job });
     }
   };
 
   const spawn = () => {
     const worker = new Worker(script, { execArgv: workerExecArgv() });
+    const mine = new Map<number, Pending>();
+    let replies = 0;
     worker.on('message', (reply: Reply) => {
       replies++;
       everReplied = true;
-      const current = busy.get(worker);
-      busy.delete(worker);
-      idle.push(worker);
-      if (current) {
-        if (reply.ok) current.pending.resolve(reply.result);
-        else current.pending.reject(new RemoteError(reply.error));
+      const pending = mine.get(reply.id);
+      mine.delete(reply.id);
+      if (pending) {
+        if (reply.ok) pending.resolve(reply.result);
+        else pending.reject(new RemoteError(reply.error));
       }
       dispatch();
     });
-    // A crashed worker (an uncaught error, or an exit such as running out of memory) fails its job and a
+    // A crashed worker (an uncaught error, or an exit such as running out of memory) fails its jobs and a
     // fresh one takes its place; the batch goes on.
     // When no worker has ever answered and they keep dying, workers cannot start here at all: then every job
-    // fails with that error instead of respawning forever. Once workers work, a crash costs only its job.
+    // fails with that error instead of respawning forever. Once workers work, a crash costs only its jobs.
     let gone = false;
-    let replies = 0;
     const replace = (error: Error) => {
       if (gone) return;
       gone = true;
-      const current = busy.get(worker);
-      busy.delete(worker);
       all.splice(all.indexOf(worker), 1);
-      const i = idle.indexOf(worker);
-      if (i >= 0) idle.splice(i, 1);
-      current?.pending.reject(error);
+      inFlight.delete(worker);
+      for (const pending of mine.values()) pending.reject(error);
+      mine.clear();
       if (closed) return;
       if (replies === 0 && !everReplied && respawns >= size) {
         broken = error;
@@ -119,7 +135,7 @@ export function workerPoolExecutor(size: number, options: { readonly script?: st
       if (!closed) replace(new Error(`A conversion worker stopped unexpectedly (exit code ${code})`));
     });
     all.push(worker);
-    idle.push(worker);
+    inFlight.set(worker, mine);
   };
   for (let i = 0; i < size; i++) spawn();
 
@@ -135,8 +151,10 @@ export function workerPoolExecutor(size: number, options: { readonly script?: st
     async close() {
       closed = true;
       for (const item of queue.splice(0)) item.pending.reject(abortError());
-      for (const { pending } of busy.values()) pending.reject(abortError());
-      busy.clear();
+      for (const mine of inFlight.values()) {
+        for (const pending of mine.values()) pending.reject(abortError());
+        mine.clear();
+      }
       await Promise.all(all.map((w) => w.terminate()));
     },
   };
