@@ -10,7 +10,7 @@ import {
   parseTranscript,
 } from '@scribekit/core';
 import type { AnalyzeFlags } from './commands/analyze.js';
-import { parseNameMapping } from './convert/export-options.js';
+import { speakerNamesFrom } from './convert/export-options.js';
 import { EXIT } from './exit-codes.js';
 import { type CliIo, type Paint, paint, resolveIo, useColor } from './io.js';
 
@@ -35,15 +35,7 @@ export async function runAnalyze(input: string, flags: AnalyzeFlags, ioIn: CliIo
     file: input,
     ...(summary ? { summary, summaryFile: flags.summary } : {}),
   });
-  const names: Record<string, string> = {};
-  for (const v of flags.speaker ?? []) {
-    const [id, name] = parseNameMapping('--speaker', v, 'spk_');
-    names[id] = name;
-  }
-  for (const v of flags.channel ?? []) {
-    const [id, name] = parseNameMapping('--channel', v, 'ch_');
-    names[id] = name;
-  }
+  const names = speakerNamesFrom(flags);
   const raw = analyze(t, {
     ...(flags.lowConfidence === undefined ? {} : { lowConfidenceThreshold: flags.lowConfidence }),
     ...(flags.silence === undefined ? {} : { silenceThresholdMs: flags.silence }),

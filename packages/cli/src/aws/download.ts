@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { FetchError } from '@scribekit/core';
 import type { S3Api } from './clients.js';
 import { formatLocation, type Location } from './s3-uri.js';
+import { sleep } from './sleep.js';
 
 export interface DownloadDeps {
   /** Needed for S3 locations only (created lazily by the caller). */
@@ -176,19 +177,4 @@ function isBrokenStream(error: unknown): boolean {
 function errorText(error: unknown): string {
   const e = error as { cause?: { code?: string }; message?: string };
   return e.cause?.code ?? e.message ?? String(error);
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
 }

@@ -2,6 +2,7 @@
 // FetchErrors (a FAILED job is a JobFailedError carrying Transcribe's FailureReason).
 import { FetchError } from '@scribekit/core';
 import type { MedicalTranscriptionJob, MedicalTranscriptionJobSummary, TranscribeApi } from './clients.js';
+import { sleep as abortableSleep } from './sleep.js';
 
 /** The job ended FAILED; `reason` is Transcribe's FailureReason. */
 export class JobFailedError extends FetchError {
@@ -52,7 +53,7 @@ export async function getCompletedJob(
   options: WaitOptions = {},
 ): Promise<MedicalTranscriptionJob> {
   const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? defaultSleep;
+  const sleep = options.sleep ?? abortableSleep;
   const timeoutMs = options.timeoutMs ?? 3_600_000;
   const maxInterval = options.maxIntervalMs ?? 30_000;
   let interval = options.intervalMs ?? 5_000;
@@ -150,19 +151,4 @@ function anySignal(...signals: (AbortSignal | undefined)[]): AbortSignal | undef
   const present = signals.filter((s): s is AbortSignal => s !== undefined);
   if (present.length <= 1) return present[0];
   return AbortSignal.any(present);
-}
-
-function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
 }

@@ -146,6 +146,26 @@ export const CONFIG_EXPORT_KEYS = {
 } as const;
 
 /** `spk_0=Dr. Rivera` → [`spk_0`, `Dr. Rivera`]; a bare number gets the prefix (`0=…` → `spk_0`). */
+/** Display names from repeated `--speaker id=name` / `--channel id=name` flags, over `base` (the config's). */
+export function speakerNamesFrom(
+  flags: {
+    readonly speaker?: readonly string[] | undefined;
+    readonly channel?: readonly string[] | undefined;
+  },
+  base: Readonly<Record<string, string>> = {},
+): Record<string, string> {
+  const names: Record<string, string> = { ...base };
+  for (const v of flags.speaker ?? []) {
+    const [id, name] = parseNameMapping('--speaker', v, 'spk_');
+    names[id] = name;
+  }
+  for (const v of flags.channel ?? []) {
+    const [id, name] = parseNameMapping('--channel', v, 'ch_');
+    names[id] = name;
+  }
+  return names;
+}
+
 export function parseNameMapping(flag: string, value: string, prefix: 'spk_' | 'ch_'): [string, string] {
   const eq = value.indexOf('=');
   const id = eq > 0 ? value.slice(0, eq).trim() : '';
@@ -175,15 +195,7 @@ export function exportOptionsFrom(
     checkConfigValue(key, kind, value);
     options[key] = value;
   }
-  const names: Record<string, string> = { ...((options.speakerNames as Record<string, string>) ?? {}) };
-  for (const v of flags.speaker ?? []) {
-    const [id, name] = parseNameMapping('--speaker', v, 'spk_');
-    names[id] = name;
-  }
-  for (const v of flags.channel ?? []) {
-    const [id, name] = parseNameMapping('--channel', v, 'ch_');
-    names[id] = name;
-  }
+  const names = speakerNamesFrom(flags, options.speakerNames as Record<string, string> | undefined);
   if (Object.keys(names).length > 0) options.speakerNames = names;
   const set = (key: string, value: unknown) => {
     if (value !== undefined) options[key] = value;

@@ -35,8 +35,12 @@ export function jobDescriptionPath(transcriptPath: string): string {
   return transcriptPath.replace(/\.json$/i, '.job.json');
 }
 
-/** Every `*.json` file under `dir` (sorted, symlinks to files followed). */
-async function walk(dir: string, excluded: ReadonlySet<string>): Promise<string[]> {
+/** Every file under `dir` whose name `keep` accepts (sorted; symlinks to files followed). */
+async function walk(
+  dir: string,
+  excluded: ReadonlySet<string>,
+  keep: (name: string) => boolean,
+): Promise<string[]> {
   const out: string[] = [];
   const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
     a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
@@ -45,16 +49,14 @@ async function walk(dir: string, excluded: ReadonlySet<string>): Promise<string[
     if (skipped(e.name)) continue;
     const path = join(dir, e.name);
     if (e.isDirectory()) {
-      if (!excluded.has(path)) out.push(...(await walk(path, excluded)));
-    } else if (
-      /\.json$/i.test(e.name) &&
-      !OWN_OUTPUT.test(e.name) &&
-      (e.isFile() || (e.isSymbolicLink() && (await isFile(path))))
-    )
-      out.push(path);
+      if (!excluded.has(path)) out.push(...(await walk(path, excluded, keep)));
+    } else if (keep(e.name) && (e.isFile() || (e.isSymbolicLink() && (await isFile(path))))) out.push(path);
   }
   return out;
 }
+
+/** Directories are searched for transcripts: `*.json`, except scribekit's own JSON outputs. */
+const isTranscriptName = (name: string) => /\.json$/i.test(name) && !OWN_OUTPUT.test(name);
 
 async function isFile(path: string): Promise<boolean> {
   try {
@@ -117,27 +119,11 @@ async function expandGlob(
   const re = globToRegExp(parts.join('/'));
   let files: string[];
   try {
-    files = await walkAll(base, excluded);
+    files = await walk(base, excluded, () => true); // a glob may name any extension
   } catch {
     files = [];
   }
   return { base, files: files.filter((f) => re.test(relative(base, f).split(sep).join('/'))) };
-}
-
-/** Every file under `dir` (for globs, which may name any extension). */
-async function walkAll(dir: string, excluded: ReadonlySet<string>): Promise<string[]> {
-  const out: string[] = [];
-  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
-    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
-  );
-  for (const e of entries) {
-    if (skipped(e.name)) continue;
-    const path = join(dir, e.name);
-    if (e.isDirectory()) {
-      if (!excluded.has(path)) out.push(...(await walkAll(path, excluded)));
-    } else if (e.isFile() || (e.isSymbolicLink() && (await isFile(path)))) out.push(path);
-  }
-  return out;
 }
 
 /**
@@ -193,7 +179,7 @@ export async function expandInputs(
         out.push({ path: f, display: show(f), relDir: relDirOf(base, f), ...(paired ? { jobPath } : {}) });
       }
     } else if (kind === 'dir') {
-      const files = await walk(path, excluded);
+      const files = await walk(path, excluded, isTranscriptName);
       if (files.length === 0) throw new UsageError(`No .json files in the directory \`${arg}\``);
       const set = new Set(files);
       for (const f of files) {
