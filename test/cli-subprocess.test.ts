@@ -28,6 +28,21 @@ describe('scribekit as a subprocess', () => {
     );
   });
 
+  it('the installed `scribekit` command (the package bin) runs the built program', async () => {
+    const linked = join(repoRoot, 'node_modules/.bin/scribekit');
+    const r = await new Promise<{ code: number | null; stdout: string }>((resolve, reject) => {
+      const child = spawn(linked, ['--version'], { cwd: repoRoot });
+      let stdout = '';
+      child.stdout.on('data', (d) => {
+        stdout += d;
+      });
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout }));
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
   it('pipes: standard input to standard output', async () => {
     const r = await bin(['convert', '-', '--to', 'vtt'], {
       input: readFileSync(join(repoRoot, 'examples/conversation.json')),
