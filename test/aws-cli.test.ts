@@ -1,7 +1,7 @@
 // The CLI as a subprocess (node packages/cli/dist/bin.js), configured only through environment variables,
 // against the fake Transcribe endpoint and fauxqs. Run `tsc -b` first (the root `test` script does).
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -88,7 +88,42 @@ describe('scribekit fetch (subprocess, env-only configuration)', () => {
       Specialty: 'PRIMARYCARE',
       Type: 'DICTATION',
     });
+    // A later convert of the saved transcript reads the job description beside it.
+    const model = await cli(['convert', join(out, 'visit-1.json'), '--to', 'json']);
+    expect(model.code).toBe(0);
+    expect(JSON.parse(model.stdout).metadata).toMatchObject({ specialty: 'PRIMARYCARE', type: 'DICTATION' });
   });
+
+  it('reads export options from --config, flags still winning', async () => {
+    const out = join(dir, 'configured');
+    const config = join(dir, 'fetch-config.json');
+    writeFileSync(
+      config,
+      JSON.stringify({ subject: 'Patient/from-config', speakerNames: { spk_0: 'Dr. Config' } }),
+    );
+    const r = await cli(['fetch', 'visit-2', '--to', 'fhir-json,vtt', '--config', config, '-o', out]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(out, 'visit-2.fhir.json'), 'utf8')).subject.reference).toBe(
+      'Patient/from-config',
+    );
+    expect(readFileSync(join(out, 'visit-2.vtt'), 'utf8')).toContain('<v Dr. Config>');
+    const flag = await cli([
+      'fetch',
+      'visit-2',
+      '--to',
+      'fhir-json',
+      '--config',
+      config,
+      '--subject',
+      'Patient/9',
+      '-o',
+      `${out}-flag`,
+    ]);
+    expect(flag.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(`${out}-flag`, 'visit-2.fhir.json'), 'utf8')).subject.reference).toBe(
+      'Patient/9',
+    );
+  }, 30_000);
 
   it('converts with the job metadata (FHIR note, DOCX front matter)', async () => {
     const out = join(dir, 'converted');

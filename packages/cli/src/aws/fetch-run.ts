@@ -8,6 +8,7 @@ import { type BatchResult, runBatch } from '../batch/run-batch.js';
 import { formatSummary, summarize, summaryJson } from '../batch/summary.js';
 import { isVerbose } from '../commands/common.js';
 import type { FetchFlags } from '../commands/fetch.js';
+import { loadConfig } from '../convert/config.js';
 import { exportOptionsFrom } from '../convert/export-options.js';
 import { type Format, renderOutputs, resolveFormats } from '../convert/render.js';
 import { EXIT, exitCodeFor, UsageError } from '../exit-codes.js';
@@ -54,7 +55,8 @@ export async function runFetch(
     throw new UsageError('--status, --since, --name-contains and --limit select jobs for --all');
   }
   const formats: Format[] | null = flags.to === undefined ? null : resolveFormats(flags.to);
-  const options = exportOptionsFrom(flags);
+  // The config file gives the export options (names, caption rules, FHIR references) as for convert.
+  const options = exportOptionsFrom(flags, (await loadConfig(flags.config, io.cwd)).values);
   const outDir = resolve(io.cwd, flags.output ?? '.');
   const config: AwsConfig = awsConfigFrom(flags, io.env);
   const transcribe = deps.transcribe ?? (await createTranscribeApi(config));

@@ -13,6 +13,7 @@ export interface FetchFlags extends ExportFlags, AwsFlags {
   readonly to?: string | undefined;
   readonly output?: string | undefined;
   readonly force?: boolean | undefined;
+  readonly config?: string | undefined;
   readonly all?: boolean | undefined;
   readonly status?: string | undefined;
   readonly since?: Date | undefined;
@@ -51,6 +52,10 @@ export function fetchCommand(io: CliIo): Command {
     )
     .option('-o, --output <dir>', 'output directory (default .)')
     .option('-f, --force', 'overwrite existing output files')
+    .option(
+      '-c, --config <file>',
+      'config file for the export options, as for convert (default: ./scribekit.config.json when present)',
+    )
     .option('--all', 'fetch every job that matches --status, --since and --name-contains')
     .addOption(
       new Option('--status <status>', 'with --all: job status (default COMPLETED)').choices(JOB_STATUSES),
