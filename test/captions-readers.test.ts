@@ -1,5 +1,5 @@
-// Real third-party readers (python3-srt, python3-webvtt, webvtt-parser, ffmpeg) read every generated
-// caption file with zero errors and the same cue count. Missing readers fail under CI=true.
+// Real third-party readers (python3-srt, python3-webvtt, webvtt-parser, ffmpeg, headless Chromium) read every
+// generated caption file with zero errors and the same cue count. Missing readers fail under CI=true.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -182,6 +182,20 @@ describe(`real readers over ${outputs.length} generated caption files`, () => {
     const r = readersAvailable('webvtt-parser');
     if (!r.ok) return ctx.skip(r.reason);
     check('node', 'check-vtt-w3c.mjs', 'vtt', false);
+  });
+
+  it('headless Chromium loads every WebVTT as a <track> and parses the same cues', (ctx) => {
+    const r = readersAvailable('chromium', 'playwright-core');
+    if (!r.ok) return ctx.skip(r.reason);
+    const files = outputs.filter((o) => o.file.endsWith('.vtt'));
+    const run = runChecker('node', ['check-vtt-chromium.mjs', ...files.map((o) => o.file)]);
+    expect(run.status, run.output.slice(0, 2000)).toBe(0);
+    const seen = new Map<string, number>();
+    for (const line of run.output.split('\n')) {
+      const hit = /^(.*?): OK \(load, readyState \d, (\d+) cues\)/.exec(line);
+      if (hit) seen.set(hit[1]!, Number(hit[2]));
+    }
+    for (const o of files) expect(seen.get(o.file), o.file).toBe(o.cues);
   });
 
   for (const ext of ['srt', 'vtt'] as const) {

@@ -22,7 +22,8 @@ export function missingReader(
     | 'libreoffice'
     | 'pdftotext'
     | 'xmllint'
-    | 'chromium',
+    | 'chromium'
+    | 'playwright-core',
 ): string | null {
   const has = (cmd: string, args: string[]) => spawnSync(cmd, args, { stdio: 'ignore' }).status === 0;
   switch (reader) {
@@ -48,6 +49,7 @@ export function missingReader(
       return has('chromium', ['--version']) ? null : 'chromium is not installed (apt-get install chromium)';
     case 'webvtt-parser':
     case 'mammoth':
+    case 'playwright-core':
       return existsSync(`${clientsDepsDir}/node_modules/${reader}/package.json`)
         ? null
         : `npm package ${reader} is missing in ${clientsDepsDir} (CLIENTS_DIR=${clientsDepsDir} bash ${realClientsDir}install-clients.sh --npm-only)`;
