@@ -322,6 +322,13 @@ process.stderr.write(JSON.stringify(r));`;
     // The output prefix is ignored by the handler when events come from it.
     expect(configFromEnv({ SCRIBEKIT_OUTPUT_PREFIX: 'converted/' }).outputPrefix).toBe('converted/');
   });
+
+  it('reads SCRIBEKIT_FORMATS like --to: a list, `all`, the default when unset, unknown names refused', () => {
+    expect(configFromEnv({}).formats).toEqual(['fhir-json', 'docx']);
+    expect(configFromEnv({ SCRIBEKIT_FORMATS: ' vtt, SRT ,vtt' }).formats).toEqual(['vtt', 'srt']);
+    expect(configFromEnv({ SCRIBEKIT_FORMATS: 'all' }).formats.length).toBeGreaterThanOrEqual(8);
+    expect(() => configFromEnv({ SCRIBEKIT_FORMATS: 'srt,pdf' })).toThrow(/Unknown format `pdf`/);
+  });
 });
 
 describe('examples/lambda/template.yaml', () => {

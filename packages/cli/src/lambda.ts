@@ -14,6 +14,7 @@ import { formats as allFormats, type ExportOptions, type Format, getExporter } f
 import type { S3Api, TranscribeApi } from './aws/clients.js';
 import { createS3Api, createTranscribeApi } from './aws/clients.js';
 import { fhirReferencesFromTags, jobMetadata } from './aws/job-metadata.js';
+import { type RenderedOutput, renderOutputs, resolveFormats } from './convert/render.js';
 
 /** The parts of an S3 event notification the handler reads. */
 export interface S3EventRecord {
@@ -123,20 +124,14 @@ export const OUTPUT_METADATA = {
 
 /** Reads the configuration from the function's environment variables. */
 export function configFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): LambdaConfig {
-  const formats = (env.SCRIBEKIT_FORMATS ?? 'fhir-json,docx')
-    .split(',')
-    .map((f) => f.trim())
-    .filter(Boolean)
-    .map((f) => {
-      getExporter(f); // throws UnknownFormatError naming the valid formats
-      return f as Format;
-    });
+  // Unknown names throw UnknownFormatError naming the valid formats; `all` is every format.
+  const formats = resolveFormats(env.SCRIBEKIT_FORMATS || 'fhir-json,docx');
   let exportOptions: ExportOptions = { ids: 'deterministic' };
   if (env.SCRIBEKIT_EXPORT_OPTIONS) {
     exportOptions = { ...exportOptions, ...(JSON.parse(env.SCRIBEKIT_EXPORT_OPTIONS) as ExportOptions) };
   }
   return {
-    formats: formats.length > 0 ? formats : (['fhir-json', 'docx'] as Format[]),
+    formats,
     outputBucket: env.SCRIBEKIT_OUTPUT_BUCKET || undefined,
     outputPrefix: env.SCRIBEKIT_OUTPUT_PREFIX || undefined,
     kmsKeyId: env.SCRIBEKIT_KMS_KEY_ID || undefined,
@@ -260,25 +255,26 @@ async function handleRecord(record: S3EventRecord, ctx: Ctx): Promise<RecordOutc
 
   // Render everything first: an output that cannot be made (e.g. FHIR without a subject) is permanent —
   // reported, not retried, and nothing is half-written.
-  const rendered: { key: string; data: string | Uint8Array; mediaType: string }[] = [];
+  let rendered: RenderedOutput[];
   try {
-    for (const target of targets) {
-      const exporter = getExporter(target.format);
-      const data = exporter.kind === 'text' ? exporter.write(t, options) : await exporter.write(t, options);
-      rendered.push({ key: target.key, data, mediaType: exporter.mediaType });
-    }
+    rendered = await renderOutputs(
+      t,
+      targets.map((target) => target.format),
+      options,
+    );
   } catch (error) {
     if (isTranscriptError(error)) return { key, outcome: 'failed', reason: error.message };
     throw error;
   }
   const written: string[] = [];
-  for (const output of rendered) {
-    await s3.putObject({ bucket: outBucket, key: output.key, region }, output.data, {
+  for (const [i, output] of rendered.entries()) {
+    const outputKey = targets[i]!.key;
+    await s3.putObject({ bucket: outBucket, key: outputKey, region }, output.data, {
       contentType: output.mediaType,
       metadata: { [OUTPUT_METADATA.source]: file, [OUTPUT_METADATA.sourceEtag]: etag },
       kmsKeyId: config.kmsKeyId,
     });
-    written.push(output.key);
+    written.push(outputKey);
   }
   return { key, outcome: 'written', outputs: written };
 }

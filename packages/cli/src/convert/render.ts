@@ -14,6 +14,7 @@ export interface RenderedOutput {
   readonly format: Format;
   /** File extension without the dot, e.g. `srt`, `fhir.json`. */
   readonly extension: string;
+  readonly mediaType: string;
   readonly data: string | Uint8Array;
   /** The output holds unredacted transcript words, i.e. PHI (written with mode 0600). */
   readonly containsPhi: boolean;
@@ -76,6 +77,7 @@ export async function renderOutputs(
     out.push({
       format,
       extension: exporter.extension,
+      mediaType: exporter.mediaType,
       data,
       containsPhi: exporter.containsText && !redacted,
     });
