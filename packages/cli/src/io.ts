@@ -1,4 +1,5 @@
 // What a command may touch of the outside world, so tests can run the CLI in-process.
+import { relative } from 'node:path';
 import process from 'node:process';
 
 export interface CliIo {
@@ -68,4 +69,10 @@ export function paint(enabled: boolean): Paint {
     yellow: wrap(33, 39),
     dim: wrap(2, 22),
   };
+}
+
+/** A path as shown to the user: relative to `cwd` when inside it, else absolute. */
+export function displayPath(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return rel === '' || rel.startsWith('..') ? path : rel;
 }

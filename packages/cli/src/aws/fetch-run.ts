@@ -1,6 +1,6 @@
 // The fetch command's work: job names (or --all) → Get (and wait) → download the transcript → save the raw
 // JSON, or convert with the job's metadata → atomic writes → the same progress and summary as convert.
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { FetchError, parseTranscript, type Transcript } from '@scribekit/core';
 import type { Command } from 'commander';
 import { createProgress } from '../batch/progress.js';
@@ -12,7 +12,7 @@ import { loadConfig } from '../convert/config.js';
 import { exportOptionsFrom } from '../convert/export-options.js';
 import { type Format, renderOutputs, resolveFormats } from '../convert/render.js';
 import { EXIT, exitCodeFor, UsageError } from '../exit-codes.js';
-import { type CliIo, type ResolvedIo, resolveIo } from '../io.js';
+import { type CliIo, displayPath, type ResolvedIo, resolveIo } from '../io.js';
 import { safeBaseName, uniqueNames } from '../output/safe-name.js';
 import { writeOutputs } from '../output/write-atomic.js';
 import { formatError } from '../report.js';
@@ -102,10 +102,7 @@ export async function runFetch(
     label: 'fetching',
   });
   const waiting = single && !quiet ? waitReporter(io, jobNames[0]!, flags.wait === true) : null;
-  const show = (path: string) => {
-    const rel = relative(io.cwd, path);
-    return rel === '' || rel.startsWith('..') ? path : rel;
-  };
+  const show = (path: string) => displayPath(io.cwd, path);
 
   const tasks = jobNames.map((name, i) => async (signal: AbortSignal): Promise<Fetched> => {
     const job = await getCompletedJob(transcribe, name, {

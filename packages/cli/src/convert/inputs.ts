@@ -3,6 +3,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { isRemote, remoteInputDisplay, remoteInputPath } from '../aws/remote-input.js';
 import { UsageError } from '../exit-codes.js';
+import { displayPath } from '../io.js';
 
 export interface InputFile {
   /** Absolute path, or null for standard input. */
@@ -144,10 +145,7 @@ export async function expandInputs(
 ): Promise<InputFile[]> {
   const excluded = new Set((options.exclude ?? []).map((d) => resolve(cwd, d)));
   const out: InputFile[] = [];
-  const show = (path: string) => {
-    const rel = relative(cwd, path);
-    return rel === '' || rel.startsWith('..') ? path : rel;
-  };
+  const show = (path: string) => displayPath(cwd, path);
   let stdin = false;
   for (const arg of args) {
     // s3://…, S3 https URLs and presigned URLs: downloaded when the input is read (aws/remote-input.ts).

@@ -1,6 +1,6 @@
 // The convert command's work: inputs → jobs (worker threads or in-thread) → atomic writes → summary.
 import { availableParallelism } from 'node:os';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { createProgress } from '../batch/progress.js';
 import { type BatchResult, runBatch } from '../batch/run-batch.js';
@@ -8,7 +8,7 @@ import { formatSummary, summarize, summaryJson } from '../batch/summary.js';
 import { isVerbose } from '../commands/common.js';
 import type { ConvertFlags } from '../commands/convert.js';
 import { EXIT, exitCodeFor, UsageError } from '../exit-codes.js';
-import { type CliIo, resolveIo } from '../io.js';
+import { type CliIo, displayPath, resolveIo } from '../io.js';
 import { safeBaseName, uniqueNames } from '../output/safe-name.js';
 import { OutputWriteError, writeOutputs } from '../output/write-atomic.js';
 import { formatError } from '../report.js';
@@ -115,10 +115,7 @@ export async function runConvert(
     isTTY: io.isTTY && !quiet && files.length > 1,
     label: 'converting',
   });
-  const show = (path: string) => {
-    const rel = relative(io.cwd, path);
-    return rel === '' || rel.startsWith('..') ? path : rel;
-  };
+  const show = (path: string) => displayPath(io.cwd, path);
 
   const tasks = files.map((file, i) => async (signal: AbortSignal): Promise<Converted> => {
     const job: ConvertJob = {
