@@ -42,7 +42,7 @@ describe('caption golden files', () => {
     });
   }
 
-  it('the redacted variant has no PHI word and a placeholder for each one', () => {
+  it('the redacted variant has no PHI word and one placeholder for each entity', () => {
     const t = parseTranscript(readFixture('transcribe/medical-conversation-phi.json'));
     const phiWords = t.entities
       .flatMap((e) => t.tokens.slice(e.firstToken, e.endToken))
@@ -50,6 +50,6 @@ describe('caption golden files', () => {
     expect(phiWords.length).toBeGreaterThan(0);
     const vtt = toVtt(t, { redact: true });
     for (const w of new Set(phiWords.map((k) => k.text))) expect(vtt).not.toMatch(new RegExp(`\\b${w}\\b`));
-    expect(vtt.match(/\[(NAME|DATE|PHONE|CONTACT|[A-Z]+)\]/g)?.length).toBe(phiWords.length);
+    expect(vtt.match(/\[(NAME|DATE|PHONE|CONTACT|[A-Z]+)\]/g)?.length).toBe(t.entities.length);
   });
 });

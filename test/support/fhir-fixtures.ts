@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildTranscript, type DraftToken, parseTranscript, type Transcript } from '@scribekit/core';
 import type { FhirOptions } from '@scribekit/exporters';
+import { redactableTranscript } from './phi.js';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -21,6 +22,14 @@ export const fhirInputs = [
 
 export function loadInput(file: string): Transcript {
   return parseTranscript(readFileSync(`${repoRoot}${file}`), { file });
+}
+
+/** The input with PHI entities planted over its words when it has none (see support/phi.ts), for redaction. */
+export function loadRedactableInput(file: string): Transcript {
+  const t = loadInput(file);
+  return t.entities.length > 0 || t.tokens.some((k) => k.serviceRedaction)
+    ? t
+    : redactableTranscript(readFileSync(`${repoRoot}${file}`), file);
 }
 
 /** Options that make output stable: fixed date, deterministic ids. */

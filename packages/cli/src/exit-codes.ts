@@ -22,6 +22,7 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 const BY_CODE: Readonly<Record<string, ExitCode>> = {
   E_JSON: EXIT.invalidInput,
+  E_ENCODING: EXIT.invalidInput,
   E_PARSE: EXIT.invalidInput,
   E_UNSUPPORTED_FORMAT: EXIT.invalidInput,
   E_JOB_STATUS: EXIT.invalidInput,

@@ -2,12 +2,14 @@
 // ends here, so the model's invariants are enforced in one place:
 // dense token indexes, integer ms, start ≤ end, non-decreasing word starts, punctuation at the end of its word,
 // reader spacing, speakers/channels/turns derived from the tokens, PHI entities linked to tokens.
+
+import { cleanText, TextCleaner } from './clean-text.js';
+import { type LocateStats, locateEntities } from './locate-entities.js';
 import type {
   AlternativeSegment,
   Channel,
   ClinicalInsight,
   ClinicalSummary,
-  PhiEntity,
   ServiceRedaction,
   Speaker,
   Token,
@@ -17,7 +19,6 @@ import type {
   TranscriptMetadata,
   Turn,
 } from './model.js';
-import { phiTypeOf } from './phi-type.js';
 import { needsSpaceBefore } from './text.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -98,6 +99,8 @@ export function buildTranscript(input: BuildInput): Transcript {
   let durationMs = 0;
   const speakerIds = new Set<string>();
   const channelIds = new Set<string>();
+  // Every text the outputs carry is made safe once, here (control and bidi characters, breaks in words).
+  const cleaner = new TextCleaner();
 
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i]!;
@@ -123,7 +126,7 @@ export function buildTranscript(input: BuildInput): Transcript {
       end = start;
     }
     if (timed && end > durationMs) durationMs = end;
-    const text = d.text;
+    const text = cleaner.clean(d.text);
     const token: Mutable<Token> = {
       index: i,
       kind: d.kind,
@@ -138,7 +141,8 @@ export function buildTranscript(input: BuildInput): Transcript {
     };
     // Optional fields are set only when present, so tokens stay small and JSON stays clean.
     if (d.language) token.language = d.language;
-    if (d.alternatives && d.alternatives.length > 0) token.alternatives = d.alternatives;
+    if (d.alternatives && d.alternatives.length > 0)
+      token.alternatives = d.alternatives.map((a) => ({ ...a, text: cleaner.clean(a.text) }));
     if (d.serviceRedaction) token.serviceRedaction = d.serviceRedaction;
     if (d.vocabularyFilterMatch) token.vocabularyFilterMatch = true;
     tokens[i] = token;
@@ -162,27 +166,43 @@ export function buildTranscript(input: BuildInput): Transcript {
     );
   if (untimedWords > 0)
     warnings.push(`${untimedWords} word(s) had no times; times were taken from the word before`);
+  warnings.push(...cleaner.warnings('token(s)'));
 
   if (input.audioEndMs !== undefined && input.audioEndMs > durationMs) durationMs = input.audioEndMs;
 
   const labels = new Map((input.speakers ?? []).map((s) => [s.id, s]));
   const speakers: Speaker[] = [...speakerIds].sort(compareLabels).map((id) => {
     const known = labels.get(id);
-    return { id, label: known?.label ?? id, ...(known?.role ? { role: known.role } : {}) };
+    const label = known?.label === undefined ? id : cleanText(known.label).text;
+    return { id, label, ...(known?.role ? { role: known.role } : {}) };
   });
   const channels: Channel[] = [...channelIds].sort(compareLabels).map((id) => ({ id, label: id }));
 
+  const located: LocateStats = { byText: 0, byNearTime: 0, missing: 0 };
+  const entities = locateEntities(input.entities ?? [], tokens, located);
+  if (located.byText > 0)
+    warnings.push(
+      `${located.byText} PHI entit(ies) were matched to their words by text: their times were off`,
+    );
+  if (located.byNearTime > 0)
+    warnings.push(`${located.byNearTime} PHI entit(ies) were matched to the words nearest their times`);
+  if (located.missing > 0)
+    warnings.push(
+      `${located.missing} PHI entit(ies) match no word of the transcript; redaction will refuse them`,
+    );
+  const jobName = input.metadata.jobName === null ? null : cleanText(input.metadata.jobName).text;
+
   return {
     type: 'transcript',
-    metadata: input.metadata,
+    metadata: jobName === input.metadata.jobName ? input.metadata : { ...input.metadata, jobName },
     tokens,
     speakers,
     channels,
     turns: buildTurns(tokens, drafts),
-    entities: linkEntities(input.entities ?? [], tokens),
+    entities,
     alternatives: input.alternatives ?? [],
     durationMs,
-    ...(input.summary ? { summary: input.summary } : {}),
+    ...(input.summary ? { summary: cleanSummary(input.summary) } : {}),
     ...(input.insights ? { insights: input.insights } : {}),
     warnings,
   };
@@ -221,53 +241,15 @@ function buildTurns(tokens: readonly Token[], drafts: readonly DraftToken[]): Tu
   return turns;
 }
 
-/**
- * Links each entity to every token its time span overlaps (words only; zero-length spans match by point).
- * Word starts never decrease but ends may (a long word, overlapping channels), so the search runs on the
- * running maximum of ends, which never decreases: O(log n + k) per entity.
- */
-function linkEntities(entities: readonly DraftEntity[], tokens: readonly Token[]): PhiEntity[] {
-  if (entities.length === 0) return [];
-  const words = tokens.filter((t) => t.kind === 'word');
-  const maxEnd: number[] = new Array(words.length);
-  let running = 0;
-  for (let k = 0; k < words.length; k++) {
-    running = Math.max(running, words[k]!.endMs);
-    maxEnd[k] = running;
-  }
-  return entities.map((e) => {
-    let firstToken = -1;
-    let endToken = -1;
-    // First word whose running end reaches the entity: no word before it can overlap.
-    let lo = 0;
-    let hi = words.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (maxEnd[mid]! < e.startMs) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let k = lo; k < words.length; k++) {
-      const w = words[k]!;
-      if (w.startMs > e.endMs) break;
-      if (e.channel !== undefined && w.channel !== e.channel) continue;
-      const overlaps = w.startMs < e.endMs && w.endMs > e.startMs;
-      const pointHit =
-        (e.startMs === e.endMs || w.startMs === w.endMs) && w.startMs <= e.endMs && w.endMs >= e.startMs;
-      if (overlaps || pointHit) {
-        if (firstToken < 0) firstToken = w.index;
-        endToken = w.index + 1;
-      }
-    }
-    return {
-      ...(e.channel !== undefined ? { channel: e.channel } : {}),
-      category: e.category,
-      type: phiTypeOf(e.category, e.type, e.text),
-      text: e.text,
-      startMs: e.startMs,
-      endMs: e.endMs,
-      confidence: e.confidence,
-      firstToken,
-      endToken: firstToken < 0 ? -1 : endToken,
-    };
-  });
+/** Summary bullets keep their line breaks (they are shown as written) but lose control characters. */
+function cleanSummary(summary: ClinicalSummary): ClinicalSummary {
+  return {
+    sections: summary.sections.map((s) => ({
+      ...s,
+      bullets: s.bullets.map((b) => {
+        const text = cleanText(b.text, false).text;
+        return text === b.text ? b : { ...b, text };
+      }),
+    })),
+  };
 }

@@ -8,6 +8,7 @@ export interface ParseIssue {
 
 export type ErrorCode =
   | 'E_JSON'
+  | 'E_ENCODING'
   | 'E_PARSE'
   | 'E_UNSUPPORTED_FORMAT'
   | 'E_JOB_STATUS'
@@ -56,6 +57,24 @@ export class InvalidJsonError extends TranscriptError {
     this.offset = at.offset;
     this.line = at.line;
     this.column = at.column;
+  }
+}
+
+/** Bytes that are not valid text in their encoding (UTF-8, or UTF-16 with its byte-order mark). */
+export class InvalidEncodingError extends TranscriptError {
+  override name = 'InvalidEncodingError';
+  readonly encoding: string;
+  /** Byte offset of the first invalid byte. */
+  readonly offset: number;
+
+  constructor(encoding: string, offset: number, options?: TranscriptErrorOptions) {
+    super(
+      'E_ENCODING',
+      `The input is not valid ${encoding.toUpperCase()}: the first invalid byte is at offset ${offset}`,
+      options,
+    );
+    this.encoding = encoding;
+    this.offset = offset;
   }
 }
 
@@ -114,12 +133,62 @@ export class UnknownFormatError extends TranscriptError {
   }
 }
 
-/** Options that contradict each other or are out of range. */
+/** Renders `{optionName}` references of an OptionsError template. */
+export type OptionNamer = (option: string) => string;
+
+/** Library option names as they are written in code: `` `maxLines` ``. */
+export const libraryOptionName: OptionNamer = (option) => `\`${option}\``;
+
+/**
+ * Options that contradict each other or are out of range. The message is a template whose `{name}` references
+ * are option names, so the CLI can say `--max-lines` where the library says `` `maxLines` ``.
+ */
 export class OptionsError extends TranscriptError {
   override name = 'OptionsError';
-  constructor(message: string, options?: TranscriptErrorOptions) {
-    super('E_OPTIONS', message, options);
+  /** The option at fault (its library name), when there is one. */
+  readonly option: string | undefined;
+  /** The message with `{option}` references, e.g. `{maxLines} must be 1, 2 or 3`. */
+  readonly template: string;
+
+  constructor(
+    template: string,
+    options: TranscriptErrorOptions & { readonly option?: string | undefined } = {},
+  ) {
+    super('E_OPTIONS', renderOptionTemplate(template, libraryOptionName), options);
+    this.option = options.option;
+    this.template = template;
   }
+
+  /** The message with option names written by `namer` (and the file, when the error has one). */
+  messageWith(namer: OptionNamer): string {
+    const text = renderOptionTemplate(this.template, namer);
+    return this.file ? `${this.file}: ${text}` : text;
+  }
+}
+
+/** Replaces `{name}` (letters, digits, dots) with `namer(name)`; other braces are left alone. */
+export function renderOptionTemplate(template: string, namer: OptionNamer): string {
+  return template.replace(/\{([A-Za-z][\w.]*)\}/g, (_, name: string) => namer(name));
+}
+
+/**
+ * Redaction was asked for, but the transcript carries no PHI entities and its job did not look for any
+ * (no `ContentIdentificationType: PHI`), so "nothing to redact" would be a guess. `detected` says what the
+ * input is, for the CLI's hint (how to get entities).
+ */
+export class NoPhiEntitiesError extends OptionsError {
+  override name = 'NoPhiEntitiesError';
+  constructor(options?: TranscriptErrorOptions) {
+    super(
+      '{redact} needs PHI entities, but this transcript has none: its job did not look for PHI (Transcribe Medical `ContentIdentificationType: PHI`), so nothing can be redacted with confidence',
+      { ...options, option: 'redact' },
+    );
+  }
+}
+
+/** `{option} must be …` for one option: the usual shape of an OptionsError. */
+export function invalidOption(option: string, requirement: string, file?: string): OptionsError {
+  return new OptionsError(`{${option}} ${requirement}`, { option, file });
 }
 
 /** An exporter could not produce its output. */
@@ -127,6 +196,26 @@ export class ExportError extends TranscriptError {
   override name = 'ExportError';
   constructor(message: string, options?: TranscriptErrorOptions) {
     super('E_EXPORT', message, options);
+  }
+}
+
+/**
+ * Redaction cannot be applied to every PHI entity (one matches no word), so no output may claim to be
+ * redacted. Names the entity by its index and type, never its text.
+ */
+export class RedactionError extends ExportError {
+  override name = 'RedactionError';
+  /** Index of the entity in `transcript.entities`. */
+  readonly entity: number;
+  readonly entityType: string;
+
+  constructor(entity: number, entityType: string, options?: TranscriptErrorOptions) {
+    super(
+      `Cannot redact: PHI entity ${entity} (${entityType}) matches no word of the transcript, by its times or by its text`,
+      options,
+    );
+    this.entity = entity;
+    this.entityType = entityType;
   }
 }
 

@@ -18,16 +18,24 @@ export {
   type DraftSpeaker,
   type DraftToken,
 } from './build.js';
+export { cleanText, messageValue } from './clean-text.js';
 export { detectKind, type InputKind } from './detect.js';
 export {
   type ErrorCode,
   ExportError,
   FetchError,
+  InvalidEncodingError,
   InvalidJsonError,
+  invalidOption,
   isTranscriptError,
   JobStatusError,
+  libraryOptionName,
+  NoPhiEntitiesError,
+  type OptionNamer,
   OptionsError,
   type ParseIssue,
+  RedactionError,
+  renderOptionTemplate,
   TranscriptError,
   type TranscriptErrorOptions,
   TranscriptParseError,

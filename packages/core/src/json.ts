@@ -1,15 +1,83 @@
 // Decoding input bytes to a JSON value, with errors that say where the JSON breaks but never what it says.
-import { InvalidJsonError } from './errors.js';
+import { InvalidEncodingError, InvalidJsonError } from './errors.js';
 
 /** Raw input a parser accepts: bytes, text, or an already parsed JSON value. */
 export type TranscriptInput = Uint8Array | string | unknown;
 
-const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Decodes bytes as UTF-8 and drops a leading byte-order mark. */
-export function decodeText(input: Uint8Array | string): string {
-  const text = typeof input === 'string' ? input : decoder.decode(input);
+/** The encoding of JSON bytes: a byte-order mark says so, else the zero bytes of UTF-16 text do (RFC 4627 §3). */
+function encodingOf(b: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' {
+  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return 'utf-16le';
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return 'utf-16be';
+  if (b.length >= 2 && b[0] !== 0 && b[1] === 0) return 'utf-16le';
+  if (b.length >= 2 && b[0] === 0 && b[1] !== 0) return 'utf-16be';
+  return 'utf-8';
+}
+
+/**
+ * Decodes JSON bytes (UTF-8, or UTF-16 as Windows tools write it) and drops a leading byte-order mark.
+ * Bytes that are not valid in their encoding throw InvalidEncodingError with the offset of the first one:
+ * replacing them silently would change words.
+ */
+export function decodeText(input: Uint8Array | string, file?: string): string {
+  let text: string;
+  if (typeof input === 'string') text = input;
+  else {
+    const encoding = encodingOf(input);
+    try {
+      text =
+        encoding === 'utf-8' ? utf8.decode(input) : new TextDecoder(encoding, { fatal: true }).decode(input);
+    } catch {
+      throw new InvalidEncodingError(encoding, firstInvalidByte(input, encoding), { file });
+    }
+  }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Offset of the first byte that is not valid UTF-8 (or of the first broken UTF-16 unit). Error path only. */
+function firstInvalidByte(b: Uint8Array, encoding: 'utf-8' | 'utf-16le' | 'utf-16be'): number {
+  if (encoding !== 'utf-8') {
+    const le = encoding === 'utf-16le';
+    for (let i = 0; i + 1 < b.length; i += 2) {
+      const u = le ? b[i]! | (b[i + 1]! << 8) : (b[i]! << 8) | b[i + 1]!;
+      if (u >= 0xd800 && u <= 0xdbff) {
+        const n = i + 3 < b.length ? (le ? b[i + 2]! | (b[i + 3]! << 8) : (b[i + 2]! << 8) | b[i + 3]!) : 0;
+        if (n < 0xdc00 || n > 0xdfff) return i;
+        i += 2;
+      } else if (u >= 0xdc00 && u <= 0xdfff) return i;
+    }
+    return b.length - (b.length % 2);
+  }
+  for (let i = 0; i < b.length; ) {
+    const c = b[i]!;
+    const need =
+      c < 0x80
+        ? 0
+        : c >= 0xc2 && c <= 0xdf
+          ? 1
+          : c >= 0xe0 && c <= 0xef
+            ? 2
+            : c >= 0xf0 && c <= 0xf4
+              ? 3
+              : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) {
+      const x = b[i + k];
+      if (x === undefined || (x & 0xc0) !== 0x80) return i;
+    }
+    // Overlong three-byte forms, surrogates, and code points past U+10FFFF.
+    const d = b[i + 1] ?? 0;
+    if (
+      (c === 0xe0 && d < 0xa0) ||
+      (c === 0xed && d > 0x9f) ||
+      (c === 0xf0 && d < 0x90) ||
+      (c === 0xf4 && d > 0x8f)
+    )
+      return i;
+    i += need + 1;
+  }
+  return b.length;
 }
 
 /** Parses JSON text; on failure throws InvalidJsonError naming the line and column of the first fault. */
@@ -25,8 +93,8 @@ export function parseJsonText(text: string, file?: string): unknown {
 
 /** Turns bytes or text into a JSON value; other values are taken as already parsed. */
 export function toJsonValue(input: TranscriptInput, file?: string): unknown {
-  if (typeof input === 'string') return parseJsonText(decodeText(input), file);
-  if (input instanceof Uint8Array) return parseJsonText(decodeText(input), file);
+  if (typeof input === 'string' || input instanceof Uint8Array)
+    return parseJsonText(decodeText(input, file), file);
   return input;
 }
 

@@ -48,7 +48,10 @@ export interface Token {
   readonly serviceRedaction?: ServiceRedaction;
   /** Streaming/vocabulary `tag` mode: the word matched a vocabulary filter. */
   readonly vocabularyFilterMatch?: boolean;
-  /** Set by scribekit's `redact`: the PHI type this token was replaced for. */
+  /**
+   * Set by scribekit's `redact`: the PHI type this token was replaced for. The first token of a redacted span
+   * holds the placeholder (`[NAME]`); the span's other tokens are folded into it and have empty text.
+   */
   readonly redactedAs?: string;
 }
 
@@ -208,13 +211,22 @@ export interface TranscriptMetadata {
   readonly completedAt?: string;
   /** Number of speakers the file declares (`speaker_labels.speakers`), which may differ from those used. */
   readonly speakersDeclared?: number;
+  /**
+   * True when the job looked for PHI (`ContentIdentificationType: PHI`: the file carries an `entities` list, even
+   * an empty one) — so "no entities" means "no PHI found", not "not looked for". Redaction needs it.
+   */
+  readonly phiIdentified?: boolean;
 }
 
-/** Set by `redact`: the transcript's PHI was replaced by placeholders. */
+/** Set by `redact`: the transcript's PHI was replaced by placeholders — every entity, or `redact` threw. */
 export interface RedactionInfo {
   readonly by: 'scribekit';
-  /** Number of tokens replaced. */
+  /** Number of tokens replaced (a placeholder, or folded into the placeholder before it). */
   readonly tokens: number;
+  /** Number of PHI entities applied (all of the transcript's). */
+  readonly entities: number;
+  /** Number of placeholders written: one per entity (overlapping entities share one), service redaction run or repeated secret. */
+  readonly placeholders: number;
 }
 
 export interface Transcript {

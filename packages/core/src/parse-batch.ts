@@ -2,6 +2,7 @@
 
 import type { z } from 'zod';
 import { type BuildInput, buildTranscript, type DraftEntity, type DraftToken } from './build.js';
+import { messageValue } from './clean-text.js';
 import { JobStatusError, TranscriptParseError } from './errors.js';
 import type { AlternativeSegment, ServiceRedaction, Transcript, TranscriptMetadata } from './model.js';
 import {
@@ -14,7 +15,7 @@ import {
   speakerSegment,
 } from './schema/transcribe-batch.js';
 import { secondsToMs } from './time.js';
-import { fromZodIssues } from './zod-issues.js';
+import { fromZodIssues, REPORT_INPUT } from './zod-issues.js';
 
 export interface BatchParseOptions {
   /** File name or URI for error messages. */
@@ -30,7 +31,7 @@ const num = (v: string | number | null | undefined): number | null =>
 
 /** Validates a parsed batch transcript object and normalises it. */
 export function parseTranscribeBatch(json: unknown, options: BatchParseOptions = {}): Transcript {
-  const checked = batchTranscriptShell.safeParse(json);
+  const checked = batchTranscriptShell.safeParse(json, REPORT_INPUT);
   if (!checked.success) {
     throw new TranscriptParseError('Transcribe transcript', fromZodIssues(checked.error.issues), {
       file: options.file,
@@ -46,7 +47,7 @@ export function parseTranscribeBatch(json: unknown, options: BatchParseOptions =
     if (!list) return;
     for (let i = 0; i < list.length; i++) {
       if (fast(list[i])) continue;
-      const issues = schema.safeParse(list[i]).error?.issues ?? [];
+      const issues = schema.safeParse(list[i], REPORT_INPUT).error?.issues ?? [];
       throw new TranscriptParseError('Transcribe transcript', fromZodIssues(issues, `${path}[${i}]`), {
         file: options.file,
       });
@@ -61,9 +62,13 @@ export function parseTranscribeBatch(json: unknown, options: BatchParseOptions =
   const results = raw.results;
   const status = raw.status ?? null;
   if (status !== null && status !== 'COMPLETED') {
-    throw new JobStatusError(status, `The transcript's job status is \`${status}\`, not \`COMPLETED\``, {
-      file: options.file,
-    });
+    throw new JobStatusError(
+      status,
+      `The transcript's job status is \`${messageValue(status, 40)}\`, not \`COMPLETED\``,
+      {
+        file: options.file,
+      },
+    );
   }
   const warnings: string[] = [];
   const channelDrafts = fromChannels(raw, warnings);
@@ -78,6 +83,8 @@ export function parseTranscribeBatch(json: unknown, options: BatchParseOptions =
     status,
     languageCode: results.language_code ?? itemLanguage ?? inferLanguage(tokens),
     serviceRedacted: raw.isRedacted ?? null,
+    // An `entities` list (even an empty one) means the job looked for PHI.
+    ...(Array.isArray(results.entities) ? { phiIdentified: true } : {}),
     ...(results.speaker_labels?.speakers != null
       ? { speakersDeclared: results.speaker_labels.speakers }
       : {}),

@@ -24,7 +24,7 @@ import {
 import { healthScribeSummary } from './schema/healthscribe-summary.js';
 import { splitSegmentText, timeEvenly } from './segment-text.js';
 import { secondsToMs } from './time.js';
-import { fromZodIssues } from './zod-issues.js';
+import { fromZodIssues, REPORT_INPUT } from './zod-issues.js';
 
 export interface HealthScribeParseOptions {
   readonly file?: string | undefined;
@@ -40,7 +40,7 @@ export function parseHealthScribeTranscript(
   json: unknown,
   options: HealthScribeParseOptions = {},
 ): Transcript {
-  const checked = healthScribeTranscript.safeParse(json);
+  const checked = healthScribeTranscript.safeParse(json, REPORT_INPUT);
   if (!checked.success) {
     throw new TranscriptParseError('HealthScribe transcript', fromZodIssues(checked.error.issues), {
       file: options.file,
@@ -114,7 +114,7 @@ export function toClinicalSummary(
   warnings: string[],
   file?: string,
 ): ClinicalSummary {
-  const checked = healthScribeSummary.safeParse(json);
+  const checked = healthScribeSummary.safeParse(json, REPORT_INPUT);
   if (!checked.success) {
     throw new TranscriptParseError('HealthScribe summary', fromZodIssues(checked.error.issues), { file });
   }

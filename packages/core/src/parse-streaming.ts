@@ -10,7 +10,7 @@ import type { ServiceRedaction, Transcript, TranscriptMetadata } from './model.j
 import { inferLanguage } from './parse-batch.js';
 import { type RawStreamingItem, type RawStreamingResult, streamingResult } from './schema/streaming.js';
 import { secondsToMs } from './time.js';
-import { fromZodIssues } from './zod-issues.js';
+import { fromZodIssues, REPORT_INPUT } from './zod-issues.js';
 
 export interface StreamingParseOptions {
   readonly file?: string | undefined;
@@ -52,6 +52,8 @@ export function parseStreamingEvents(json: unknown, options: StreamingParseOptio
   let audioEndMs = 0;
   let languageCode: string | null = null;
   let speakerChanges = 0;
+  // Results carry `Entities` (possibly empty) when the session asked for PHI identification.
+  let phiIdentified = false;
   const ordered = [...finals.values()].sort(
     (a, b) => (a.result.StartTime ?? 0) - (b.result.StartTime ?? 0) || a.order - b.order,
   );
@@ -73,6 +75,7 @@ export function parseStreamingEvents(json: unknown, options: StreamingParseOptio
       if (draft.kind === 'word' && draft.startMs !== null) key = draft.startMs;
       keyed.push({ draft, key, seq: keyed.length });
     }
+    if (alt.Entities != null) phiIdentified = true;
     for (const e of alt.Entities ?? []) {
       entities.push({
         ...(channel !== null ? { channel } : {}),
@@ -98,6 +101,7 @@ export function parseStreamingEvents(json: unknown, options: StreamingParseOptio
       status: null,
       languageCode: languageCode ?? inferLanguage(tokens),
       serviceRedacted: null,
+      ...(phiIdentified ? { phiIdentified } : {}),
       ...options.job,
     },
     tokens,
@@ -149,7 +153,7 @@ function unwrap(v: unknown): { key: string; value: unknown } | undefined {
 /** Checks one result; camelCase keys are renamed, and named back in messages. */
 function checkResult(value: unknown, path: string, file: string | undefined): RawStreamingResult {
   const camel = isObject(value) && ('resultId' in value || 'alternatives' in value || 'isPartial' in value);
-  const checked = streamingResult.safeParse(camel ? pascalKeys(value) : value);
+  const checked = streamingResult.safeParse(camel ? pascalKeys(value) : value, REPORT_INPUT);
   if (checked.success) return checked.data;
   const issues = camel
     ? checked.error.issues.map((i) => ({

@@ -1,4 +1,5 @@
 // The one entry point: bytes/text/JSON of any supported kind → canonical Transcript, or a typed refusal.
+import { messageValue } from './clean-text.js';
 import { detectKind, type InputKind } from './detect.js';
 import { JobStatusError, OptionsError, UnsupportedFormatError } from './errors.js';
 import { type TranscriptInput, toJsonValue } from './json.js';
@@ -98,7 +99,7 @@ function refuseJobDescription(
         ? job.MedicalScribeJobStatus
         : null;
   if (status === 'FAILED') {
-    const reason = typeof job.FailureReason === 'string' ? `: ${job.FailureReason}` : '';
+    const reason = typeof job.FailureReason === 'string' ? `: ${messageValue(job.FailureReason)}` : '';
     throw new JobStatusError(status, `This job description says the job FAILED${reason}`, { file });
   }
   if (status === 'QUEUED' || status === 'IN_PROGRESS') {

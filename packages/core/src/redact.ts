@@ -1,6 +1,8 @@
 // PHI redaction: a new Transcript whose PHI tokens are typed placeholders, with times and speakers kept.
+import { NoPhiEntitiesError, RedactionError } from './errors.js';
 import type {
   AlternativeSegment,
+  AlternativeToken,
   ClinicalInsight,
   ClinicalSummary,
   InsightSpan,
@@ -49,75 +51,149 @@ function isPropagated(word: string, type: string): boolean {
   return type === 'NAME' || /[\d@]/.test(word);
 }
 
+/** Whether the transcript's job looked for PHI, so that "no entities" means "no PHI found". */
+function lookedForPhi(t: Transcript): boolean {
+  const m = t.metadata;
+  return (
+    m.phiIdentified === true ||
+    m.settings?.contentIdentificationType === 'PHI' ||
+    m.serviceRedacted === true ||
+    t.entities.length > 0 ||
+    t.tokens.some((tok) => tok.serviceRedaction !== undefined)
+  );
+}
+
+/** A run of tokens that becomes one placeholder. */
+interface Span {
+  type: string;
+  /** Service redactions and repeated secret words: adjacent runs of one type merge into one placeholder. */
+  readonly mergeable: boolean;
+}
+
 /**
- * Replaces every word token a PHI entity overlaps in time (so entities whose times do not align with
- * tokens still redact every token they touch) and, by default, service-redacted tokens (`[PII]`, `***`)
- * with a typed placeholder. Token count, times, speakers and channels are kept, so every exporter works
- * unchanged; `redaction` records that it was done. Entity texts, token alternatives, n-best segment
- * alternatives, HealthScribe summary bullets and insight spans are redacted too. Redacting a redacted
- * transcript changes nothing.
+ * Replaces each PHI entity's words — and the punctuation between them — with one typed placeholder (`Mr. Ortega`
+ * → `[NAME]`, a spoken date → one `[DATE]`), and by default service-redacted tokens (`[PII]`, `***`, a run of
+ * them → one placeholder) and repeated secret words. The first token of each span holds the placeholder; the
+ * span's other tokens keep their times but have empty text, so token count, times, speakers and channels are
+ * kept and every exporter works unchanged. Entity texts, token alternatives, n-best segment alternatives,
+ * HealthScribe summary bullets and insight spans are redacted too. Redacting a redacted transcript changes nothing.
+ *
+ * Throws RedactionError when an entity matches no word (by its times or its text: see `locateEntities`) — no
+ * output may claim to be redacted then — and NoPhiEntitiesError when the job did not look for PHI at all.
  */
 export function redact(t: Transcript, options: RedactOptions = {}): Transcript {
+  if (t.redaction) return t;
   const placeholder = options.placeholder ?? defaultPlaceholder;
-  const typeOf = new Map<number, string>();
+  t.entities.forEach((e, i) => {
+    if (e.firstToken < 0 || e.endToken <= e.firstToken) throw new RedactionError(i, e.type);
+  });
+  if (!lookedForPhi(t)) throw new NoPhiEntitiesError();
+
+  const n = t.tokens.length;
+  // owner[k]: 1 + the span token k is folded into, or 0. Spans merge (union-find) when they overlap.
+  const owner = new Int32Array(n);
+  const spans: Span[] = [];
+  const parent: number[] = [];
+  const find = (s: number): number => {
+    while (parent[s] !== s) s = parent[s] = parent[parent[s]!]!;
+    return s;
+  };
+  const claim = (k: number, span: number) => {
+    const had = owner[k]!;
+    if (had === 0) owner[k] = span + 1;
+    else {
+      const a = find(had - 1);
+      const b = find(span);
+      if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+    }
+  };
+  const open = (type: string, mergeable: boolean) => {
+    spans.push({ type, mergeable });
+    parent.push(spans.length - 1);
+    return spans.length - 1;
+  };
+
   for (const e of t.entities) {
-    for (let k = Math.max(0, e.firstToken); k < e.endToken; k++) {
+    const span = open(e.type, false);
+    // From the entity's first word to its last: the words, and the punctuation between them, on its channel.
+    const last = e.endToken - 1;
+    for (let k = e.firstToken; k <= last && k < n; k++) {
       const tok = t.tokens[k]!;
-      // Words only: punctuation inside an entity's span (`Mr. Ortega`) is kept as it is.
-      const sameChannel = e.channel === undefined || tok.channel === e.channel;
-      if (
-        tok.kind === 'word' &&
-        sameChannel &&
-        overlaps(tok.startMs, tok.endMs, e.startMs, e.endMs) &&
-        !typeOf.has(k)
-      ) {
-        typeOf.set(k, e.type);
-      }
+      if (e.channel !== undefined && tok.channel !== e.channel) continue;
+      claim(k, span);
     }
   }
   if (options.serviceRedactions !== false) {
     for (const tok of t.tokens) {
-      if (tok.serviceRedaction && !typeOf.has(tok.index)) {
-        typeOf.set(
-          tok.index,
-          tok.serviceRedaction.kind === 'pii' ? (tok.serviceRedaction.type ?? 'PII') : 'MASKED',
-        );
+      if (tok.serviceRedaction && owner[tok.index] === 0) {
+        const type = tok.serviceRedaction.kind === 'pii' ? (tok.serviceRedaction.type ?? 'PII') : 'MASKED';
+        claim(tok.index, open(type, true));
       }
     }
   }
-  // Tokens redacted before stay redacted, so redacting twice changes nothing.
-  for (const tok of t.tokens)
-    if (tok.redactedAs !== undefined && !typeOf.has(tok.index)) typeOf.set(tok.index, tok.redactedAs);
   const secrets = secretsOf(t.entities, options.propagate !== false);
   for (const tok of t.tokens) {
-    if (tok.kind === 'word' && !typeOf.has(tok.index)) {
+    if (tok.kind === 'word' && owner[tok.index] === 0) {
       const type = secrets.words.get(tok.text.toLowerCase());
-      if (type !== undefined) typeOf.set(tok.index, type);
+      if (type !== undefined) claim(tok.index, open(type, true));
     }
   }
+  // Adjacent words of mergeable spans of one type (`[PII] [PII] [PII]` of one phone number) become one span.
+  let prev = -1;
+  for (let k = 0; k < n; k++) {
+    const o = owner[k]!;
+    if (o === 0) {
+      if (t.tokens[k]!.text !== '') prev = -1;
+      continue;
+    }
+    const s = find(o - 1);
+    if (prev >= 0 && prev !== s) {
+      const a = spans[prev]!;
+      const b = spans[s]!;
+      if (a.mergeable && b.mergeable && a.type === b.type) parent[s] = prev;
+    }
+    prev = find(s);
+  }
+
   const free = (text: string) => redactText(text, secrets, placeholder);
+  const started = new Set<number>();
+  let covered = 0;
   const tokens: Token[] = t.tokens.map((tok) => {
-    const type = typeOf.get(tok.index);
-    if (type === undefined) {
+    const o = owner[tok.index]!;
+    if (o === 0) {
       return tok.alternatives
         ? { ...tok, alternatives: redactTokenAlternatives(tok.alternatives, secrets, placeholder) }
         : tok;
     }
+    covered++;
+    const s = find(o - 1);
+    const type = spans[s]!.type;
     const { alternatives: _drop, ...rest } = tok;
-    return { ...rest, text: placeholder(type), redactedAs: type };
+    const first = !started.has(s);
+    started.add(s);
+    return { ...rest, text: first ? placeholder(type) : '', redactedAs: type };
   });
   const entities: PhiEntity[] = t.entities.map((e) => ({ ...e, text: placeholder(e.type) }));
-  const spans: RedactedSpan[] = [...typeOf.keys()]
-    .sort((a, b) => a - b)
-    .map((k) => ({ startMs: tokens[k]!.startMs, endMs: tokens[k]!.endMs, type: typeOf.get(k)! }));
+  // Time spans of the placeholders, for the n-best alternatives (which have their own tokens).
+  const ranges = new Map<number, RedactedSpan>();
+  for (let k = 0; k < n; k++) {
+    const o = owner[k]!;
+    if (o === 0) continue;
+    const s = find(o - 1);
+    const tok = t.tokens[k]!;
+    const r = ranges.get(s);
+    if (r) ranges.set(s, { ...r, endMs: Math.max(r.endMs, tok.endMs) });
+    else ranges.set(s, { id: s, startMs: tok.startMs, endMs: tok.endMs, type: spans[s]!.type });
+  }
+  const timed = [...ranges.values()].sort((a, b) => a.startMs - b.startMs);
   return {
     ...t,
     tokens,
     entities,
-    alternatives: redactSegments(t.alternatives, spanIndex(spans), secrets, placeholder),
+    alternatives: redactSegments(t.alternatives, spanIndex(timed), secrets, placeholder),
     ...(t.summary ? { summary: redactSummary(t.summary, free) } : {}),
     ...(t.insights ? { insights: t.insights.map((i) => redactInsight(i, free)) } : {}),
-    redaction: { by: 'scribekit', tokens: typeOf.size },
+    redaction: { by: 'scribekit', tokens: covered, entities: t.entities.length, placeholders: started.size },
   };
 }
 
@@ -160,11 +236,28 @@ function secretsOf(entities: readonly PhiEntity[], propagate: boolean): Secrets 
   return { phrases, words, pattern };
 }
 
-/** Replaces every entity text (and propagated word) in free text by its placeholder. */
+/**
+ * Replaces every entity text (and propagated word) in free text by its placeholder; neighbouring matches of one
+ * type separated only by spaces (a first and a last name said apart) become one placeholder.
+ */
 function redactText(text: string, secrets: Secrets, placeholder: (type: string) => string): string {
   if (!secrets.pattern) return text;
   const types = new Map(secrets.phrases);
-  return text.replace(secrets.pattern, (found) => placeholder(types.get(found.toLowerCase()) ?? 'PHI'));
+  let out = '';
+  let last = 0;
+  let lastType: string | null = null;
+  for (const m of text.matchAll(secrets.pattern)) {
+    const type = types.get(m[0].toLowerCase()) ?? 'PHI';
+    const between = text.slice(last, m.index);
+    if (lastType === type && /^\s+$/u.test(between)) {
+      last = m.index + m[0].length;
+      continue;
+    }
+    out += between + placeholder(type);
+    last = m.index + m[0].length;
+    lastType = type;
+  }
+  return out + text.slice(last);
 }
 
 function redactTokenAlternatives(
@@ -176,13 +269,16 @@ function redactTokenAlternatives(
 }
 
 interface RedactedSpan {
+  readonly id: number;
   readonly startMs: number;
   readonly endMs: number;
   readonly type: string;
 }
 
-/** Finds the type of a redacted span overlapping a time range, in O(log n + k). */
-function spanIndex(spans: readonly RedactedSpan[]): (startMs: number, endMs: number) => string | undefined {
+/** Finds a redacted span overlapping a time range, in O(log n + k). */
+function spanIndex(
+  spans: readonly RedactedSpan[],
+): (startMs: number, endMs: number) => RedactedSpan | undefined {
   const maxEnd: number[] = [];
   let running = 0;
   for (const s of spans) {
@@ -199,30 +295,49 @@ function spanIndex(spans: readonly RedactedSpan[]): (startMs: number, endMs: num
     }
     for (let k = lo; k < spans.length && spans[k]!.startMs <= endMs; k++) {
       const s = spans[k]!;
-      if (overlaps(startMs, endMs, s.startMs, s.endMs)) return s.type;
+      if (overlaps(startMs, endMs, s.startMs, s.endMs)) return s;
     }
     return undefined;
   };
 }
 
-/** N-best alternative words overlapping a redacted token, or spelling an entity, become placeholders. */
+/**
+ * N-best alternative words overlapping a redacted span, or spelling a secret, become placeholders: one per span
+ * (the words after the first of a span, and punctuation between them, are left out).
+ */
 function redactSegments(
   segments: readonly AlternativeSegment[],
-  typeAt: (startMs: number, endMs: number) => string | undefined,
+  spanAt: (startMs: number, endMs: number) => RedactedSpan | undefined,
   secrets: Secrets,
   placeholder: (type: string) => string,
 ): AlternativeSegment[] {
   return segments.map((seg) => ({
     ...seg,
     alternatives: seg.alternatives.map((alt) => {
-      const tokens = alt.tokens.map((tok) => {
-        if (tok.kind !== 'word') return tok;
-        const timedType =
-          tok.startMs !== null && tok.endMs !== null ? typeAt(tok.startMs, tok.endMs) : undefined;
-        const type = timedType ?? secrets.words.get(tok.text.toLowerCase());
-        if (type !== undefined) return { ...tok, text: placeholder(type) };
-        return { ...tok, text: redactText(tok.text, secrets, placeholder) };
-      });
+      const tokens: AlternativeToken[] = [];
+      let open: string | null = null;
+      // Punctuation after a placeholder waits: it is inside the span if the span's next word follows.
+      let pending: AlternativeToken[] = [];
+      for (const tok of alt.tokens) {
+        if (tok.kind !== 'word') {
+          if (open === null) tokens.push(tok);
+          else pending.push(tok);
+          continue;
+        }
+        const span = tok.startMs !== null && tok.endMs !== null ? spanAt(tok.startMs, tok.endMs) : undefined;
+        const type = span?.type ?? secrets.words.get(tok.text.toLowerCase());
+        const key = span ? `span:${span.id}` : type === undefined ? null : `word:${type}`;
+        if (key !== null && key === open) {
+          pending = [];
+          continue;
+        }
+        tokens.push(...pending);
+        pending = [];
+        open = key;
+        if (type !== undefined) tokens.push({ ...tok, text: placeholder(type) });
+        else tokens.push({ ...tok, text: redactText(tok.text, secrets, placeholder) });
+      }
+      tokens.push(...pending);
       let text = '';
       for (const tok of tokens) text += text === '' || tok.kind === 'punctuation' ? tok.text : ` ${tok.text}`;
       return { text, tokens };

@@ -1,15 +1,25 @@
 // Seconds (as Transcribe writes them: "12.282", "0.0", 4.87) → integer milliseconds, rounded once here.
 
-/** Converts seconds given as a number or numeric string to integer milliseconds; NaN when not numeric. */
-export function secondsToMs(value: string | number): number {
-  const seconds = typeof value === 'number' ? value : value.trim() === '' ? Number.NaN : Number(value);
-  return Math.round(seconds * 1000);
+/**
+ * A decimal number as Transcribe writes it in strings: digits with an optional fraction (and, for numbers
+ * that came from other tools, an exponent). No hex (`0x10`), no `Infinity`, no surrounding spaces.
+ */
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** The value of a number or a decimal numeric string; NaN for anything else (`"0x10"`, `" 1"`, `""`). */
+export function decimalValue(value: string | number): number {
+  if (typeof value === 'number') return value;
+  return DECIMAL.test(value) ? Number(value) : Number.NaN;
 }
 
-/** True for a finite number, or a string holding one (`"0.000000"`, `"270.572"`). */
+/** Converts seconds given as a number or decimal string to integer milliseconds; NaN when not numeric. */
+export function secondsToMs(value: string | number): number {
+  return Math.round(decimalValue(value) * 1000);
+}
+
+/** True for a finite number, or a string holding a decimal one (`"0.000000"`, `"270.572"`). */
 export function isNumeric(value: unknown): value is string | number {
-  if (typeof value === 'number') return Number.isFinite(value);
-  return typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value));
+  return (typeof value === 'number' || typeof value === 'string') && Number.isFinite(decimalValue(value));
 }
 
 /** Formats milliseconds as `hh:mm:ss` (hours unbounded), for timestamps in documents. */

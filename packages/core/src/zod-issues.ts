@@ -15,6 +15,12 @@ export function toDotPath(path: readonly PropertyKey[], prefix = ''): string {
 
 const MAX_ISSUES = 20;
 
+/**
+ * Parse settings that keep the offending value on each issue, so a message can say what kind of value it is
+ * ("got an object") instead of "missing". The value itself never reaches a message.
+ */
+export const REPORT_INPUT = { reportInput: true } as const;
+
 /** Converts zod issues to ParseIssues (at most 20, in document order). */
 export function fromZodIssues(issues: readonly z.core.$ZodIssue[], prefix = ''): ParseIssue[] {
   return issues.slice(0, MAX_ISSUES).map((issue) => ({
@@ -26,7 +32,7 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], prefix = ''):
 function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined
+      return !('input' in issue) || issue.input === undefined
         ? `Expected ${article(issue.expected)}, but it is missing`
         : `Expected ${article(issue.expected)}, got ${kindOf(issue.input)}`;
     case 'invalid_value':
@@ -40,7 +46,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
         ? `Expected at most ${entries(issue.maximum)}`
         : `Expected a value of at most ${String(issue.maximum)}`;
     case 'invalid_union':
-      return 'Expected a number or a numeric string';
+      return 'Expected a number or a decimal numeric string';
     case 'custom':
       return issue.message;
     default:

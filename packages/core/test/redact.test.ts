@@ -2,7 +2,9 @@ import {
   buildTranscript,
   type DraftEntity,
   type DraftToken,
+  NoPhiEntitiesError,
   parseTranscript,
+  RedactionError,
   redact,
   type Transcript,
   transcriptText,
@@ -17,6 +19,7 @@ const metadata = {
   status: null,
   languageCode: 'en-US',
   serviceRedacted: null,
+  phiIdentified: true,
 } as const;
 
 const w = (text: string, startMs: number, endMs: number, extra: Partial<DraftToken> = {}): DraftToken => ({
@@ -65,10 +68,15 @@ function expectRedactionContract(t: Transcript, r: Transcript): void {
   });
   expect(r.turns).toEqual(t.turns);
   expect(r.durationMs).toBe(t.durationMs);
+  const redacted = r.tokens.filter((k) => k.redactedAs !== undefined);
   expect(r.redaction).toEqual({
     by: 'scribekit',
-    tokens: r.tokens.filter((k) => k.redactedAs !== undefined).length,
+    tokens: redacted.length,
+    entities: t.entities.length,
+    placeholders: redacted.filter((k) => k.text !== '').length,
   });
+  // Every token of a placeholder's span but the first is folded into it: no placeholder is repeated.
+  for (const k of redacted) if (k.text !== '') expect(k.text).toMatch(/^\[[A-Z_]+\]$|^<[a-z_]+>$/);
   expect(redact(r)).toEqual(r);
   expect(t.redaction).toBeUndefined(); // the input is not changed
 }
@@ -88,10 +96,13 @@ describe('redact: batch PHI entities (synthetic medical conversation)', () => {
     expectNoEntityText(t, r);
     expectRedactionContract(t, r);
     const text = transcriptText(r);
-    expect(text).toContain('Good morning, [NAME]. [NAME].');
-    expect(text).toContain('[DATE] [DATE] [DATE] [DATE]');
+    // One placeholder per entity: the title, its period and the name are one `[NAME]`.
+    expect(text).toContain('Good morning, [NAME]. What brings you in today?');
+    expect(text).toContain('date of birth is [DATE], correct?');
+    expect(text).toMatch(/ \[PHONE\]\W/);
+    expect(text).not.toMatch(/\[(NAME|DATE|PHONE)\]\W*\[\1\]/);
     expect(r.entities.map((e) => e.text)).toEqual(['[NAME]', '[DATE]', '[PHONE]']);
-    expect(r.redaction!.tokens).toBe(2 + 4 + 7);
+    expect(r.redaction).toMatchObject({ tokens: 3 + 4 + 7, entities: 3, placeholders: 3 });
   });
 
   it('takes a custom placeholder', () => {
@@ -110,23 +121,85 @@ describe('redact: entities whose times do not align with tokens', () => {
       w('charlie', 1000, 1500),
       w('delta', 1500, 2000),
       p('.'),
+      w('echo', 2500, 3000),
+      w('foxtrot', 3000, 3500),
+      w('golf', 3500, 4000),
+      w('hotel', 4000, 4500),
     ],
     entities: [
-      phi('ravo charl', 'NAME', 700, 1200),
-      phi('delta', 'ID', 1600, 1600),
-      phi('nothing', 'NAME', 5000, 6000),
+      phi('ravo charl', 'NAME', 700, 1200), // times on words, text not their spelling: the times win
+      phi('delta', 'ID', 1600, 1600), // a point inside a word
+      phi('Foxtrot', 'NAME', 3501, 3600), // 1 ms after its word: found by its text
+      phi('hotel', 'ADDRESS', 2400, 2600), // shifted onto `echo`: its text is nearby
+      phi('', 'DATE', 2001, 2300), // no text, between words: the nearest words within 500 ms
     ],
   });
 
-  it('redacts every token an entity overlaps, by time, and points by containment', () => {
-    const r = redact(t, { propagate: false });
-    expect(r.tokens.map((k) => k.text)).toEqual(['alpha', '[NAME]', '[NAME]', '[ID]', '.']);
+  it('finds every entity by time, checked against its text, and by text nearby when the times are off', () => {
     expect(t.entities.map((e) => [e.firstToken, e.endToken])).toEqual([
       [1, 3],
       [3, 4],
-      [-1, -1],
+      [6, 7],
+      [8, 9],
+      [3, 6],
     ]);
+    expect(t.warnings).toEqual([
+      '2 PHI entit(ies) were matched to their words by text: their times were off',
+      '1 PHI entit(ies) were matched to the words nearest their times',
+    ]);
+  });
+
+  it('one placeholder per entity; overlapping entities share one', () => {
+    const r = redact(t, { propagate: false });
+    expect(r.tokens.map((k) => k.text)).toEqual([
+      'alpha',
+      '[NAME]',
+      '',
+      '[ID]',
+      '',
+      '',
+      '[NAME]',
+      'golf',
+      '[ADDRESS]',
+    ]);
+    expect(transcriptText(r)).toBe('alpha [NAME] [ID] [NAME] golf [ADDRESS]');
     expectRedactionContract(t, r);
+  });
+
+  it('refuses an entity that matches no word, naming its index and type but not its text', () => {
+    const lost = buildTranscript({
+      metadata,
+      tokens: [w('alpha', 0, 500), w('bravo', 500, 1000)],
+      entities: [phi('alpha', 'NAME', 0, 500), phi('Zebediah', 'NAME', 9000, 9500)],
+    });
+    expect(lost.entities[1]).toMatchObject({ firstToken: -1, endToken: -1 });
+    expect(lost.warnings).toContain(
+      '1 PHI entit(ies) match no word of the transcript; redaction will refuse them',
+    );
+    expect(() => redact(lost)).toThrow(RedactionError);
+    expect(() => redact(lost)).toThrow(
+      'Cannot redact: PHI entity 1 (NAME) matches no word of the transcript, by its times or by its text',
+    );
+    try {
+      redact(lost);
+    } catch (error) {
+      expect(String((error as Error).message)).not.toContain('Zebediah');
+      expect(error).toMatchObject({ code: 'E_EXPORT', entity: 1, entityType: 'NAME' });
+    }
+  });
+
+  it('refuses a transcript whose job did not look for PHI, and redacts one that found none', () => {
+    const { phiIdentified: _looked, ...plain } = metadata;
+    const none = buildTranscript({ metadata: plain, tokens: [w('alpha', 0, 500)] });
+    expect(() => redact(none)).toThrow(NoPhiEntitiesError);
+    expect(() => redact(none)).toThrow(/`redact` needs PHI entities, but this transcript has none/);
+    const looked = buildTranscript({ metadata, tokens: [w('alpha', 0, 500)] });
+    expect(redact(looked).redaction).toEqual({ by: 'scribekit', tokens: 0, entities: 0, placeholders: 0 });
+    // The batch parser sets the flag from an `entities` list, even an empty one.
+    const json = JSON.parse(readFixture('transcribe/medical-dictation.json').toString('utf8'));
+    expect(() => redact(parseTranscript(json))).toThrow(NoPhiEntitiesError);
+    json.results.entities = [];
+    expect(redact(parseTranscript(json)).redaction?.entities).toBe(0);
   });
 
   it('does not redact words a long word spans over on another channel', () => {
@@ -153,11 +226,18 @@ describe('redact: service redactions', () => {
     expect(pii.length).toBeGreaterThan(0);
     const r = redact(t);
     expect(r.tokens.filter((k) => k.text === '[PII]')).toHaveLength(0);
-    for (const k of pii) expect(r.tokens[k.index]!.text).toBe(`[${k.serviceRedaction!.type ?? 'PII'}]`);
+    // A run of [PII] words (a name, a number read digit by digit) becomes one placeholder.
+    for (const k of pii) {
+      const prevWord = t.tokens[k.index - 1];
+      const folded =
+        prevWord?.text === '[PII]' && prevWord.serviceRedaction?.type === k.serviceRedaction!.type;
+      expect(r.tokens[k.index]!.text).toBe(folded ? '' : `[${k.serviceRedaction!.type ?? 'PII'}]`);
+    }
+    expect(transcriptText(r)).not.toMatch(/\[([A-Z_]+)\] \[\1\]/);
     expectRedactionContract(t, r);
     const kept = redact(t, { serviceRedactions: false });
     expect(kept.tokens.map((k) => k.text)).toEqual(t.tokens.map((k) => k.text));
-    expect(kept.redaction).toEqual({ by: 'scribekit', tokens: 0 });
+    expect(kept.redaction).toEqual({ by: 'scribekit', tokens: 0, entities: 0, placeholders: 0 });
   });
 
   it('*** vocabulary masks become [MASKED] (corpus file)', () => {
@@ -165,7 +245,8 @@ describe('redact: service redactions', () => {
     const masked = t.tokens.filter((k) => k.text === '***').length;
     expect(masked).toBeGreaterThan(0);
     const r = redact(t);
-    expect(r.tokens.filter((k) => k.text === '[MASKED]')).toHaveLength(masked);
+    expect(r.tokens.filter((k) => k.redactedAs === 'MASKED')).toHaveLength(masked);
+    expect(r.tokens.filter((k) => k.text === '***')).toHaveLength(0);
     expect(r.redaction!.tokens).toBe(masked);
     expectRedactionContract(t, r);
   });
@@ -281,15 +362,7 @@ describe('redact: alternatives, summaries, insights', () => {
       ],
     });
     const r = redact(t);
-    expect(r.tokens.map((k) => k.text)).toEqual([
-      '[NAME]',
-      '[NAME]',
-      '.',
-      '[NAME]',
-      'born',
-      '[DATE]',
-      '[DATE]',
-    ]);
+    expect(r.tokens.map((k) => k.text)).toEqual(['[NAME]', '', '.', '[NAME]', 'born', '[DATE]', '']);
     expect(r.summary!.sections[0]!.bullets.map((b) => b.text)).toEqual([
       '[NAME], born [DATE].\n- [NAME] reports pain',
       'Mayfifth Quillbyson',

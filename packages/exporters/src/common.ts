@@ -20,3 +20,9 @@ export function displayName(
   if (mapped) return mapped;
   return t.speakers.find((s) => s.id === id)?.label ?? t.channels.find((c) => c.id === id)?.label ?? id;
 }
+
+/** `3 placeholders for 3 PHI entities` — what redaction did, in counts (never words). */
+export function redactionSummary(r: NonNullable<Transcript['redaction']>): string {
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  return `${plural(r.placeholders, 'typed placeholder', 'typed placeholders')} for ${plural(r.entities, 'PHI entity', 'PHI entities')}${r.placeholders > r.entities ? ' and other identifying words' : ''}`;
+}

@@ -1,6 +1,6 @@
 // Markdown: a title, speaker-labelled paragraphs by turn with their times, then the HealthScribe summary.
 import type { Transcript } from '@scribekit/core';
-import { prepare } from './common.js';
+import { prepare, redactionSummary } from './common.js';
 import { bulletText, paragraphs, sectionTitle, timeRange } from './text/paragraphs.js';
 import type { TextOptions } from './text.js';
 
@@ -24,7 +24,7 @@ export function toMarkdown(transcript: Transcript, options: TextOptions = {}): s
   const t = prepare(transcript, options);
   const title = t.metadata.jobName ? `Transcript: ${escapeMarkdown(t.metadata.jobName)}` : 'Transcript';
   const blocks: string[] = [`# ${title}`];
-  if (t.redaction) blocks.push(`_PHI redacted: ${t.redaction.tokens} words replaced by placeholders._`);
+  if (t.redaction) blocks.push(`_PHI redacted: ${redactionSummary(t.redaction)}._`);
   for (const p of paragraphs(t, options)) {
     const head = [
       p.label === null ? null : `**${escapeMarkdown(p.label)}**`,

@@ -1,6 +1,6 @@
 // Get, wait for and list medical transcription jobs. Clients, clock and sleep are injected; errors are
 // FetchErrors (a FAILED job is a JobFailedError carrying Transcribe's FailureReason).
-import { FetchError } from '@scribekit/core';
+import { FetchError, messageValue } from '@scribekit/core';
 import type { MedicalTranscriptionJob, MedicalTranscriptionJobSummary, TranscribeApi } from './clients.js';
 import { sleep as abortableSleep } from './sleep.js';
 
@@ -10,7 +10,7 @@ export class JobFailedError extends FetchError {
   readonly jobName: string;
   readonly reason: string | undefined;
   constructor(jobName: string, reason: string | undefined) {
-    super(`Job \`${jobName}\` FAILED${reason ? `: ${reason}` : ''}`);
+    super(`Job \`${messageValue(jobName, 200)}\` FAILED${reason ? `: ${messageValue(reason)}` : ''}`);
     this.jobName = jobName;
     this.reason = reason;
   }

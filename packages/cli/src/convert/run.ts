@@ -37,6 +37,7 @@ const PROBE = {
         alternatives: [{ confidence: '1.0', content: 'probe' }],
       },
     ],
+    entities: [],
   },
 };
 

@@ -2,17 +2,11 @@
 // The only module that knows the batch file's AWS field names. Lenient where real files vary
 // (numbers as strings or numbers, null or absent confidence, key order), strict where a value is unusable.
 import { z } from 'zod';
-
-/** Number() of a numeric string, NaN for blank strings (which Number() would read as 0). */
-function toNumber(v: string | number): number {
-  if (typeof v === 'number') return v;
-  const n = Number(v);
-  return n === 0 && v.trim() === '' ? Number.NaN : n;
-}
+import { decimalValue as toNumber } from '../time.js';
 
 const numeric = z
   .union([z.number(), z.string()])
-  .refine((v) => Number.isFinite(toNumber(v)), { message: 'Expected a number or a numeric string' });
+  .refine((v) => Number.isFinite(toNumber(v)), { message: 'Expected a number or a decimal numeric string' });
 
 /** Longest time scribekit accepts: ten years of audio, in seconds (guards integer-ms arithmetic). */
 export const MAX_SECONDS = 315_360_000;

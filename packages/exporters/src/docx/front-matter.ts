@@ -13,6 +13,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import { redactionSummary } from '../common.js';
 import { STYLE } from './styles.js';
 import { xmlSafeLine } from './xml-text.js';
 
@@ -100,8 +101,7 @@ export function metadataRows(t: Transcript, names: readonly string[]): string[][
 }
 
 function redactionText(t: Transcript): string {
-  if (t.redaction)
-    return `Yes: ${t.redaction.tokens} word${t.redaction.tokens === 1 ? '' : 's'} replaced with placeholders by scribekit`;
+  if (t.redaction) return `Yes, by scribekit: ${redactionSummary(t.redaction)}`;
   if (t.metadata.serviceRedacted) return 'Yes: redacted by Amazon Transcribe';
   return 'No: contains patient data (PHI)';
 }

@@ -1,6 +1,6 @@
 // Everything one FHIR export shares: the (redacted) transcript, resolved options, the text, ids and labels.
 import { ExportError, type Transcript } from '@scribekit/core';
-import { prepare } from '../common.js';
+import { prepare, redactionSummary } from '../common.js';
 import { AIAST, confidentialityCoding, NOTE_TYPES, REDACTED } from './codes.js';
 import { type IdFactory, idFactory, sha1Hex, uuidV5 } from './ids.js';
 import { type FhirOptions, formatInstant, type ResolvedFhirOptions, resolveFhirOptions } from './options.js';
@@ -108,7 +108,7 @@ export function documentFacts(c: FhirContext): string[] {
   if (c.redacted) {
     facts.push(
       c.t.redaction
-        ? `PHI redacted: ${c.t.redaction.tokens} word${c.t.redaction.tokens === 1 ? '' : 's'} replaced by typed placeholders`
+        ? `PHI redacted: ${redactionSummary(c.t.redaction)}`
         : 'PHI redacted by the transcription service',
     );
   }
