@@ -53,9 +53,10 @@ export interface PhiDetectionOptions extends ChunkOptions {
 }
 
 export const phiDetectionDefaults = {
-  // AWS: "when identifying PHI, it's best to filter with a low confidence threshold" — for redaction a
-  // missed name leaks and a false hit only hides a word, so keep everything but the weakest half.
-  minScore: 0.5,
+  // AWS advises a low threshold when identifying PHI, and true PHI can score low (a profession at 0.41
+  // in a published DetectEntities answer). For redaction a missed name leaks while a false hit only hides
+  // a word, so only the weakest detections are ignored.
+  minScore: 0.3,
   // The default quota is 40,000 characters per second per account: two ~19,000-character calls in flight
   // already reach it (at ~1 s a call), more would only be throttled. Results merge in chunk order.
   concurrency: 2,
