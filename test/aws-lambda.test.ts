@@ -377,6 +377,7 @@ describe('docs/iam/cli-policy.json', () => {
     const policy = JSON.parse(readFileSync(new URL('../docs/iam/cli-policy.json', import.meta.url), 'utf8'));
     const actions = policy.Statement.flatMap((s: { Action: string | string[] }) => [s.Action].flat());
     expect(actions.sort()).toEqual([
+      'comprehendmedical:DetectPHI',
       'kms:Decrypt',
       's3:GetObject',
       's3:ListBucket',

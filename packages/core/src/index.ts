@@ -53,6 +53,7 @@ export type {
   InsightSpan,
   JobSettings,
   PhiEntity,
+  PhiSource,
   RedactionInfo,
   SegmentAlternative,
   ServiceRedaction,
@@ -75,6 +76,9 @@ export {
   parseHealthScribeTranscript,
 } from './parse-healthscribe.js';
 export { parseStreamingEvents, type StreamingParseOptions } from './parse-streaming.js';
+export { addPhiEntities, mergePhiEntities, type PhiMerge } from './phi-merge.js';
+export { entitiesFromOffsets, type PhiSpan, type PhiSpanMapping } from './phi-spans.js';
+export { codePointLength, type PhiText, phiTextOf, utf16Offsets } from './phi-text.js';
 export { phiTypeOf } from './phi-type.js';
 export { type RedactOptions, redact } from './redact.js';
 export { joinTokens, needsSpaceBefore, transcriptText } from './text.js';

@@ -85,7 +85,14 @@ export interface Turn {
   readonly section?: string;
 }
 
-/** A PHI entity found by Transcribe Medical (ContentIdentificationType=PHI) or by streaming. */
+/**
+ * Who found a PHI entity: Transcribe Medical (`ContentIdentificationType=PHI`, batch or streaming), or
+ * Amazon Comprehend Medical `DetectPHI` run by scribekit over the transcript text. A closed union, so every
+ * consumer can tell the two apart; entities without `source` come from Transcribe.
+ */
+export type PhiSource = 'transcribe' | 'comprehend-medical';
+
+/** A PHI entity found by Transcribe Medical (ContentIdentificationType=PHI), by streaming, or by DetectPHI. */
 export interface PhiEntity {
   /** Category as the service wrote it, e.g. `PHI`, `PHI-Personal`. */
   readonly category: string;
@@ -95,7 +102,10 @@ export interface PhiEntity {
   readonly text: string;
   readonly startMs: number;
   readonly endMs: number;
+  /** 0..1: the service's confidence in the detection (for `comprehend-medical`, DetectPHI's `Score`). */
   readonly confidence: number | null;
+  /** Who found the entity; absent on entities from Transcribe (older models never set it). */
+  readonly source?: PhiSource;
   /** The channel the entity was found on, when the source says (streaming); it covers only that channel's words. */
   readonly channel?: string;
   /** Index of the first token the entity covers (-1 when it covers none). */

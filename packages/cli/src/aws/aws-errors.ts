@@ -7,7 +7,8 @@ export type AwsAction =
   | 'ListMedicalTranscriptionJobs'
   | 'GetObject'
   | 'HeadObject'
-  | 'PutObject';
+  | 'PutObject'
+  | 'DetectPHI';
 
 const PERMISSION: Record<AwsAction, string> = {
   GetMedicalTranscriptionJob: 'transcribe:GetMedicalTranscriptionJob',
@@ -15,6 +16,7 @@ const PERMISSION: Record<AwsAction, string> = {
   GetObject: 's3:GetObject',
   HeadObject: 's3:GetObject',
   PutObject: 's3:PutObject',
+  DetectPHI: 'comprehendmedical:DetectPHI',
 };
 
 interface SdkErrorLike {
@@ -111,7 +113,12 @@ export function toFetchError(error: unknown, action: AwsAction, resource: string
     return new FetchError(`No such object: ${resource}`, options);
   }
   if (name === 'NoSuchBucket') return new FetchError(`No such bucket for ${resource}`, options);
-  if (name === 'LimitExceededException' || name === 'ThrottlingException' || name === 'SlowDown') {
+  if (
+    name === 'LimitExceededException' ||
+    name === 'ThrottlingException' ||
+    name === 'TooManyRequestsException' ||
+    name === 'SlowDown'
+  ) {
     return new FetchError(
       `AWS kept throttling ${action} on ${resource} (${name}) after retrying; try again later, lower --concurrency, or raise AWS_MAX_ATTEMPTS`,
       options,
