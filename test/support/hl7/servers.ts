@@ -7,14 +7,16 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import { type Hl7Message, Hl7Segment } from '@medplum/core';
-import { Hl7Connection } from '@medplum/hl7';
+import { Hl7Connection, type Hl7MessageEvent } from '@medplum/hl7';
 import { Server as NodeHl7Server } from 'node-hl7-server';
 
 export interface ServerLog {
   /** MSH-10 of every message received, in order. */
   readonly received: string[];
-  /** Raw text of every message received. */
+  /** Every message received, as the server's parser printed it back. */
   readonly messages: string[];
+  /** Every byte received, in order (medplum servers only). */
+  readonly bytes: Buffer[];
   connections: number;
 }
 
@@ -94,16 +96,17 @@ export async function startMedplumServer(
   behaviour: Behaviour = replyAA,
   options: { tls?: tls.TlsOptions; port?: number } = {},
 ): Promise<RunningServer> {
-  const log: ServerLog = { received: [], messages: [], connections: 0 };
+  const log: ServerLog = { received: [], messages: [], bytes: [], connections: 0 };
   const sockets = new Set<net.Socket>();
   const onSocket = (socket: net.Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => {});
+    socket.on('data', (chunk: Buffer) => log.bytes.push(chunk));
     log.connections++;
     const connection = new Hl7Connection(socket, 'utf-8');
     connection.addEventListener('error', () => {});
-    connection.addEventListener('message', (event) => {
+    connection.addEventListener('message', (event: Hl7MessageEvent) => {
       log.received.push(event.message.getSegment('MSH')?.getField(10)?.toString() ?? '');
       log.messages.push(event.message.toString());
       behaviour(event.message, connection, log);
@@ -134,7 +137,7 @@ export async function startNodeHl7Server(
   code: 'AA' | 'AE' | 'AR',
   tlsOptions?: { key: Buffer; cert: Buffer },
 ): Promise<RunningServer> {
-  const log: ServerLog = { received: [], messages: [], connections: 0 };
+  const log: ServerLog = { received: [], messages: [], bytes: [], connections: 0 };
   const server = new NodeHl7Server({ bindAddress: '127.0.0.1', ...(tlsOptions ? { tls: tlsOptions } : {}) });
   const inbound = server.createInbound({ port: 0 }, async (req, res) => {
     const message = req.getMessage();
