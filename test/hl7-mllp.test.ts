@@ -147,13 +147,11 @@ describe('MLLP send to a real server (@medplum/hl7 Hl7Connection)', () => {
 
   it('a server that never answers: ACK timeout on each attempt, bounded, then failed', async () => {
     const s = await server(silent);
-    const started = Date.now();
     const [r] = await sendMessages(s.url, [message(1)], { ...fast, ackTimeoutMs: 300, attempts: 2 });
     expect(r).toMatchObject({ status: 'failed', attempts: 2, maybeDelivered: true });
     expect(r!.error).toMatchObject({ code: 'E_SEND', reason: 'ack-timeout' });
     expect(r!.error!.message).toBe(`No ACK from mllp://127.0.0.1:${s.port} within 300 ms`);
     expect(s.log.received).toEqual(['MSG00001', 'MSG00001']);
-    expect(Date.now() - started).toBeLessThan(20_000);
   });
 
   it.each([
@@ -257,7 +255,8 @@ describe('MLLP send to a real server (@medplum/hl7 Hl7Connection)', () => {
       ackTimeoutMs: 60_000,
       signal: controller.signal,
     });
-    while (s.log.received.length === 0) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 500 && s.log.received.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(s.log.received).toHaveLength(1);
     controller.abort();
     await expect(sending).rejects.toMatchObject({ name: 'AbortError' });
   });

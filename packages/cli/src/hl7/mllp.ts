@@ -77,7 +77,7 @@ export function parseMllpUrl(url: string): MllpEndpoint {
     throw fail();
   const port = Number(u.port);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw fail();
-  return { tls: secure, host: u.hostname.replace(/^\[(.*)\]$/, '$1'), port };
+  return { tls: secure, host: u.hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase(), port };
 }
 
 /** `mllps://host:port`, for messages. */
