@@ -377,6 +377,20 @@ describe('MLLP over TLS (mllps://) with a throwaway CA', () => {
     expect(s.log.connections).toBe(1);
   });
 
+  it('an unreadable CA file is an OptionsError before anything is sent', async () => {
+    const s = await server(replyAA);
+    await expect(
+      sendMessages(s.url.replace('mllp:', 'mllps:'), [message(1)], {
+        ...fast,
+        tls: { caFile: join(tmpdir(), 'scribekit-no-such-ca.pem') },
+      }),
+    ).rejects.toMatchObject({
+      code: 'E_OPTIONS',
+      message: expect.stringMatching(/^Cannot read the CA file /),
+    });
+    expect(s.log.connections).toBe(0);
+  });
+
   it('mllps:// to a plain MLLP server fails (handshake never completes or is refused), bounded', async (ctx) => {
     if (missing || !certs) return ctx.skip(missing ?? 'no certificates');
     const s = await server(replyAA);

@@ -120,7 +120,8 @@ function trustedCas(extra: string | Buffer): (string | Buffer)[] {
   return [...(get ? get('default') : tls.rootCertificates), extra];
 }
 
-function extraCa(options: MllpTlsOptions | undefined): string | Buffer | undefined {
+/** The extra CA certificates: `ca`, or the contents of `caFile` (OptionsError naming the file if unreadable). */
+export function extraCa(options: MllpTlsOptions | undefined): string | Buffer | undefined {
   if (options?.ca !== undefined) return options.ca;
   if (options?.caFile === undefined) return undefined;
   try {
@@ -191,7 +192,12 @@ export class MllpConnection {
   static open(endpoint: MllpEndpoint, options: MllpConnectOptions = {}): Promise<MllpConnection> {
     const { signal } = options;
     if (signal?.aborted) return Promise.reject(signal.reason);
-    const ca = endpoint.tls ? extraCa(options.tls) : undefined;
+    let ca: string | Buffer | undefined;
+    try {
+      ca = endpoint.tls ? extraCa(options.tls) : undefined;
+    } catch (e) {
+      return Promise.reject(e);
+    }
     return new Promise((resolve, reject) => {
       const servername = options.tls?.servername ?? (net.isIP(endpoint.host) ? undefined : endpoint.host);
       const socket = endpoint.tls

@@ -7,6 +7,7 @@ import { messageHeader } from '@scribekit/exporters/hl7';
 import { sleep } from '../aws/sleep.js';
 import {
   endpointLabel,
+  extraCa,
   MllpConnection,
   type MllpConnectOptions,
   type MllpEndpoint,
@@ -75,6 +76,10 @@ export async function sendMessages(
   options: SendOptions = {},
 ): Promise<SendResult[]> {
   const endpoint = typeof to === 'string' ? parseMllpUrl(to) : to;
+  // Read the CA file once, before anything is sent (an unreadable one is an OptionsError).
+  const ca = endpoint.tls ? extraCa(options.tls) : undefined;
+  const connectOptions: MllpConnectOptions =
+    ca === undefined ? options : { ...options, tls: { ...options.tls, ca, caFile: undefined } };
   const attempts = Math.max(1, Math.floor(options.attempts ?? 3));
   const results: SendResult[] = [];
   const seen = new Map<string, number>();
@@ -134,7 +139,7 @@ export async function sendMessages(
       let written = false;
       for (let attempt = 1; ; attempt++) {
         try {
-          if (!connection?.isOpen) connection = await MllpConnection.open(endpoint, options);
+          if (!connection?.isOpen) connection = await MllpConnection.open(endpoint, connectOptions);
           const ack = await connection.send(prepared.text);
           const accepted = ack.code === 'AA' || ack.code === 'CA';
           emit({
