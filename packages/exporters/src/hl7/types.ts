@@ -179,6 +179,6 @@ export interface MdmResult {
   readonly message: string;
   /** OBX segments written. */
   readonly observations: number;
-  /** Characters replaced by U+FFFD because HL7 cannot carry them (never dropped). */
+  /** Characters of the note (its lines) replaced by U+FFFD because HL7 cannot carry them (never dropped). */
   readonly replacedCharacters: number;
 }
