@@ -1,0 +1,132 @@
+// Paragraphs for long turns: where a turn (or a speaker-less transcript) is split so no paragraph runs long.
+//
+// One dynamic programme over the word starts of the range chooses the breaks. A paragraph costs 1 plus a
+// small term for its distance from `targetChars`; running past `maxChars` or `maxMs` costs much more, and
+// past `hardMaxChars` is impossible (unless a single token is that long). A break after a sentence end is
+// free, after a clause mark (`,` `;`) it costs 6 and between two words 10, so the programme breaks
+// mid-sentence only when a sentence would otherwise pass `maxChars`; among equal choices it takes the
+// longest pause (up to −0.6 for 3 s of silence). Without any punctuation (e.g. Japanese output) every break
+// is between words and the pauses decide. Lengths are those of `joinTokens` text. O(n · w), with w the
+// words that fit in `hardMaxChars` (a constant), so linear in the tokens.
+import { OptionsError } from '../errors.js';
+import type { DictationToken, ParagraphOptions } from './types.js';
+import { CLAUSE_END, checkRange, isSentenceEnd, nonNegative, prevToken } from './words.js';
+
+/** Defaults of `paragraphBreaks`. */
+export const paragraphDefaults = Object.freeze({
+  targetChars: 900,
+  maxChars: 1200,
+  maxMs: 75_000,
+  hardMaxChars: 1500,
+});
+
+const SENTENCE_BREAK = 0;
+const CLAUSE_BREAK = 6;
+const WORD_BREAK = 10;
+const PAUSE_BONUS = 0.6;
+const PAUSE_CAP_MS = 3000;
+
+/**
+ * Token indexes in `(first, end)` where a new paragraph starts (the first paragraph starts at `first`);
+ * empty when the range fits in one paragraph. Breaks fall only on words with text, so punctuation stays with
+ * the word before it and each paragraph starts (and keeps the start time of) a word.
+ */
+export function paragraphBreaks(
+  tokens: readonly DictationToken[],
+  first: number,
+  end: number,
+  options: ParagraphOptions = {},
+): number[] {
+  checkRange(tokens, first, end);
+  const o = resolve(options);
+  // Prefix character counts (joinTokens: a space before a token with spaceBefore, except at the start).
+  const n = end - first;
+  const chars = new Float64Array(n + 1);
+  const endMs = new Float64Array(n + 1);
+  let firstText = -1;
+  let maxEnd = Number.NEGATIVE_INFINITY;
+  for (let i = first; i < end; i++) {
+    const t = tokens[i]!;
+    const len = t.text === '' ? 0 : t.text.length + (t.spaceBefore ? 1 : 0);
+    chars[i - first + 1] = chars[i - first]! + len;
+    if (t.text !== '' && firstText < 0) firstText = i;
+    if (t.kind === 'word' && t.text !== '') maxEnd = Math.max(maxEnd, t.endMs);
+    endMs[i - first + 1] = maxEnd;
+  }
+  if (firstText < 0) return [];
+  // Paragraph starts: the range start and every word with text after it.
+  const starts: number[] = [first];
+  for (let i = firstText + 1; i < end; i++) {
+    const t = tokens[i]!;
+    if (t.kind === 'word' && t.text !== '') starts.push(i);
+  }
+  const lead = (s: number) => {
+    const t = tokens[s === first ? firstText : s]!;
+    return t.spaceBefore ? 1 : 0;
+  };
+  const startMs = (s: number) => tokens[s === first ? firstText : s]!.startMs;
+  const length = (s: number, e: number) => chars[e - first]! - chars[s - first]! - lead(s);
+  const duration = (s: number, e: number) => Math.max(0, endMs[e - first]! - startMs(s));
+  if (length(first, end) <= o.maxChars && duration(first, end) <= o.maxMs) return [];
+
+  const breakCost = (s: number): number => {
+    const p = prevToken(tokens, s, first);
+    const prev = p < 0 ? null : tokens[p]!;
+    const level =
+      prev === null || isSentenceEnd(prev)
+        ? SENTENCE_BREAK
+        : prev.kind === 'punctuation' && CLAUSE_END.test(prev.text)
+          ? CLAUSE_BREAK
+          : WORD_BREAK;
+    const silence = Math.max(0, tokens[s]!.startMs - endMs[s - first]!);
+    return level - (PAUSE_BONUS * Math.min(silence, PAUSE_CAP_MS)) / PAUSE_CAP_MS;
+  };
+  const paragraphCost = (s: number, e: number): number => {
+    const len = length(s, e);
+    const ms = duration(s, e);
+    const shape = (len - o.targetChars) / o.targetChars;
+    let cost = 1 + shape * shape;
+    if (len > o.maxChars) cost += 8 + (30 * (len - o.maxChars)) / o.maxChars;
+    if (ms > o.maxMs) cost += 4 + (20 * (ms - o.maxMs)) / o.maxMs;
+    return cost;
+  };
+
+  // best[j]: the cheapest split of [first, starts[j]) (j = starts.length stands for `end`).
+  const m = starts.length;
+  const best = new Float64Array(m + 1).fill(Number.POSITIVE_INFINITY);
+  const from = new Int32Array(m + 1).fill(-1);
+  const at = (j: number) => (j === m ? end : starts[j]!);
+  best[0] = 0;
+  for (let j = 1; j <= m; j++) {
+    const e = at(j);
+    const closing = j === m ? 0 : breakCost(e);
+    for (let k = j - 1; k >= 0; k--) {
+      const s = starts[k]!;
+      if (k < j - 1 && length(s, e) > o.hardMaxChars) break;
+      const cost = best[k]! + paragraphCost(s, e) + closing;
+      if (cost < best[j]!) {
+        best[j] = cost;
+        from[j] = k;
+      }
+    }
+  }
+  const breaks: number[] = [];
+  for (let j = from[m]!; j > 0; j = from[j]!) breaks.push(starts[j]!);
+  return breaks.reverse();
+}
+
+function resolve(options: ParagraphOptions): Required<ParagraphOptions> {
+  const d = paragraphDefaults;
+  const o = {
+    targetChars: nonNegative('targetChars', options.targetChars, d.targetChars),
+    maxChars: nonNegative('maxChars', options.maxChars, d.maxChars),
+    maxMs: nonNegative('maxMs', options.maxMs, d.maxMs),
+    hardMaxChars: nonNegative('hardMaxChars', options.hardMaxChars, d.hardMaxChars),
+  };
+  if (!(o.targetChars > 0 && o.targetChars <= o.maxChars && o.maxChars <= o.hardMaxChars && o.maxMs > 0)) {
+    throw new OptionsError(
+      'Paragraph options need 0 < `targetChars` ≤ `maxChars` ≤ `hardMaxChars` and `maxMs` > 0',
+    );
+  }
+  return o;
+}
