@@ -147,8 +147,12 @@ export function scoreReports(rows, core, { seed = 1, model = 'clinician', sectio
     }
     // Numbered items inside detected list sections, against the typed lists under the same headings.
     const listSections = found.filter((d) => d.lists && truthAt.get(d.headingStart)?.body === d.headingEnd);
-    const listHeadings = new Set(listSections.map((d) => truth.headings.indexOf(truthAt.get(d.headingStart))));
-    const truthItems = new Map(truth.items.filter((i) => listHeadings.has(i.heading)).map((i) => [i.marker, i]));
+    const listHeadings = new Set(
+      listSections.map((d) => truth.headings.indexOf(truthAt.get(d.headingStart))),
+    );
+    const truthItems = new Map(
+      truth.items.filter((i) => listHeadings.has(i.heading)).map((i) => [i.marker, i]),
+    );
     s.items += truthItems.size;
     for (const d of listSections) {
       for (const item of core.numberedItems(t.tokens, d.headingEnd, d.bodyEnd)) {
@@ -181,7 +185,10 @@ export function paragraphLengths(t, core, options) {
   const turns = t.turns.length > 0 ? t.turns : [{ firstToken: 0, endToken: t.tokens.length }];
   for (const turn of turns) {
     const breaks = core.paragraphBreaks(t.tokens, turn.firstToken, turn.endToken, options);
-    longestTurn = Math.max(longestTurn, core.joinTokens(t.tokens.slice(turn.firstToken, turn.endToken)).length);
+    longestTurn = Math.max(
+      longestTurn,
+      core.joinTokens(t.tokens.slice(turn.firstToken, turn.endToken)).length,
+    );
     const bounds = [turn.firstToken, ...breaks, turn.endToken];
     for (let i = 0; i + 1 < bounds.length; i++) {
       const text = core.joinTokens(t.tokens.slice(bounds[i], bounds[i + 1]));

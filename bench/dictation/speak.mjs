@@ -66,10 +66,10 @@ export function parseCsv(text) {
   return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
 }
 
-const CAPS_HEADING = /^([A-Z][A-Z0-9 ,/&'()\-]*[A-Z)])\s*:\s*(.*)$/s;
-const MIXED_HEADING = /^([A-Z][A-Za-z'/&\-]*(?:,? [A-Za-z/&'\-]+){0,4})\s*:\s*(.*)$/s;
+const CAPS_HEADING = /^([A-Z][A-Z0-9 ,/&'()-]*[A-Z)])\s*:\s*(.*)$/s;
+const MIXED_HEADING = /^([A-Z][A-Za-z'/&-]*(?:,? [A-Za-z/&'-]+){0,4})\s*:\s*(.*)$/s;
 /** A line of capitals alone (`PHYSICAL EXAMINATION`), or capitals and a comma before the text. */
-const CAPS_LINE = /^([A-Z][A-Z0-9 /&'\-]*[A-Z])(?:,\s*(\p{Lu}.*))?$/su;
+const CAPS_LINE = /^([A-Z][A-Z0-9 /&'-]*[A-Z])(?:,\s*(\p{Lu}.*))?$/su;
 
 /**
  * A report → blocks: `{ type: 'heading', text }` and `{ type: 'text', text, item? }` (item = the list number
@@ -88,7 +88,7 @@ export function parseReport(report) {
     let rest = s.trim();
     while (rest !== '') {
       const m = CAPS_HEADING.exec(rest) ?? MIXED_HEADING.exec(rest);
-      if (!m || /\d/.test(m[1].replace(/\(.*?\)/g, '')) && !CAPS_HEADING.test(rest)) break;
+      if (!m || (/\d/.test(m[1].replace(/\(.*?\)/g, '')) && !CAPS_HEADING.test(rest))) break;
       blocks.push({ type: 'heading', text: m[1].trim() });
       expected = 1;
       rest = m[2].trim();
@@ -123,7 +123,21 @@ export function parseReport(report) {
 
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 const UNITS = /^(mg|mcg|g|kg|ml|cc|cm|mm|m|l|%|units?|mmhg|french|fr|hours?|days?|weeks?|months?|years?)$/i;
-const ABBREVIATIONS = new Set(['dr', 'mr', 'mrs', 'ms', 'st', 'vs', 'etc', 'e.g', 'i.e', 'a.m', 'p.m', 'approx', 'no']);
+const ABBREVIATIONS = new Set([
+  'dr',
+  'mr',
+  'mrs',
+  'ms',
+  'st',
+  'vs',
+  'etc',
+  'e.g',
+  'i.e',
+  'a.m',
+  'p.m',
+  'approx',
+  'no',
+]);
 
 /** Typed text → spoken words with their punctuation: `[{ word, punct }]` (punct '', '.', ',' or '?'). */
 function wordsOf(text) {
@@ -183,7 +197,7 @@ function headingWords(text, model, random) {
     .replace(/\((?:ES|S|es|s)\)/g, '')
     .replace(/\(.*?\)/g, ' ')
     .replace(/\s*[/&]\s*/g, ' and ')
-    .replace(/[^\p{L}\p{N}' \-]+/gu, ' ')
+    .replace(/[^\p{L}\p{N}' -]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();
@@ -229,7 +243,8 @@ const MODELS = {
 const pick = (random, choices) => {
   let r = random();
   for (const [value, p] of choices) {
-    if ((r -= p) < 0) return value;
+    r -= p;
+    if (r < 0) return value;
   }
   return choices[choices.length - 1][0];
 };
@@ -255,7 +270,8 @@ export function speakReport(report, options = {}) {
   let pendingHeading = null;
 
   const lastPunct = () => items[items.length - 1]?.type === 'punctuation';
-  const punct = (content) => items.push({ type: 'punctuation', alternatives: [{ confidence: '0.0', content }] });
+  const punct = (content) =>
+    items.push({ type: 'punctuation', alternatives: [{ confidence: '0.0', content }] });
   const endSentence = () => {
     const last = items[items.length - 1];
     if (!last) return;
@@ -273,7 +289,10 @@ export function speakReport(report, options = {}) {
     const pause = gapBefore + carry;
     carry = 0;
     // Transcribe stretches the word before a pause over part of it.
-    if (lastWord && pause >= 120) lastWord.endMs += Math.round(pause * (model.stretch[0] + random() * (model.stretch[1] - model.stretch[0])));
+    if (lastWord && pause >= 120)
+      lastWord.endMs += Math.round(
+        pause * (model.stretch[0] + random() * (model.stretch[1] - model.stretch[0])),
+      );
     t += pause;
     const dur = Math.min(1100, Math.max(90, Math.round((70 + 38 * word.length) * (0.8 + random() * 0.45))));
     const index = items.length;
@@ -371,7 +390,8 @@ export function speakReport(report, options = {}) {
       }
     }
     if (!lastPunct()) punct('.');
-    else if (items[items.length - 1].alternatives[0].content === ',') items[items.length - 1].alternatives[0].content = '.';
+    else if (items[items.length - 1].alternatives[0].content === ',')
+      items[items.length - 1].alternatives[0].content = '.';
     sentenceStart = true;
   }
   if (items.length > 0 && !lastPunct()) punct('.');
@@ -403,7 +423,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const file = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
   const value = (name) => args[args.indexOf(name) + 1];
   if (!file) {
-    console.error('usage: node bench/dictation/speak.mjs <report.txt> [--seed N] [--model M] [--job NAME] [--out FILE]…');
+    console.error(
+      'usage: node bench/dictation/speak.mjs <report.txt> [--seed N] [--model M] [--job NAME] [--out FILE]…',
+    );
     process.exit(2);
   }
   const { json } = speakReport(readFileSync(file, 'utf8'), {

@@ -5,6 +5,7 @@ it('core exports exactly its public API', () => {
   expect(Object.keys(core).sort()).toEqual([
     'ExportError',
     'FetchError',
+    'HEADINGS',
     'InvalidJsonError',
     'JobStatusError',
     'OptionsError',
@@ -15,16 +16,22 @@ it('core exports exactly its public API', () => {
     'analyze',
     'analyzeDefaults',
     'buildTranscript',
+    'commandDefaults',
     'compareLabels',
     'decodeText',
     'detectKind',
+    'detectSections',
     'formatClock',
     'inferLanguage',
     'isNumeric',
     'isTranscriptError',
     'joinTokens',
+    'listDefaults',
     'locateJsonFault',
     'needsSpaceBefore',
+    'numberedItems',
+    'paragraphBreaks',
+    'paragraphDefaults',
     'parseHealthScribeSummary',
     'parseHealthScribeTranscript',
     'parseJsonText',
@@ -34,6 +41,8 @@ it('core exports exactly its public API', () => {
     'phiTypeOf',
     'redact',
     'secondsToMs',
+    'sectionDefaults',
+    'spokenCommands',
     'toJsonValue',
     'transcriptText',
   ]);
@@ -46,4 +55,13 @@ it('analyze and redact have the documented signatures', () => {
   expectTypeOf(core.analyze).returns.toEqualTypeOf<core.Analysis>();
   expectTypeOf(core.redact).returns.toEqualTypeOf<core.Transcript>();
   expectTypeOf<core.Transcript['insights']>().toEqualTypeOf<readonly core.ClinicalInsight[] | undefined>();
+});
+
+it('the dictation functions read canonical tokens over a range', () => {
+  expectTypeOf<core.Token>().toMatchTypeOf<core.DictationToken>();
+  expectTypeOf(core.detectSections).returns.toEqualTypeOf<core.DetectedSection[]>();
+  expectTypeOf(core.numberedItems).returns.toEqualTypeOf<core.NumberedItem[]>();
+  expectTypeOf(core.spokenCommands).returns.toEqualTypeOf<core.SpokenCommand[]>();
+  expectTypeOf(core.paragraphBreaks).returns.toEqualTypeOf<number[]>();
+  expectTypeOf(core.HEADINGS).toEqualTypeOf<readonly core.HeadingSpec[]>();
 });

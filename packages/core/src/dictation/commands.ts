@@ -254,7 +254,8 @@ export function spokenCommands(
     } else if (w === 'number' && isWord(k)) {
       const n = numberValue(word(k));
       const stop = n === null ? -1 : after(k);
-      if (n !== null && stop >= 0 && before(i) === 'start') found = { kind: 'next-number', start: i, end: stop, number: n };
+      if (n !== null && stop >= 0 && before(i) === 'start')
+        found = { kind: 'next-number', start: i, end: stop, number: n };
     } else {
       const kind = MARKS.get(w);
       // A mark follows the word it punctuates, pause or not ("stable … period").
@@ -268,7 +269,11 @@ export function spokenCommands(
           if (stop >= 0) found = { kind, start: i, end: stop };
         } else if (kind === 'comma' && !guard && !COMA_MODIFIERS.has(lw)) {
           const k2 = nextToken(tokens, i, end);
-          found = { kind, start: i, end: k2 >= 0 && tokens[k2]!.kind === 'punctuation' ? afterPunctuation(tokens, k2, end) : i + 1 };
+          found = {
+            kind,
+            start: i,
+            end: k2 >= 0 && tokens[k2]!.kind === 'punctuation' ? afterPunctuation(tokens, k2, end) : i + 1,
+          };
         } else if (kind === 'colon' && !guard && !COLON_MODIFIERS.has(lw) && sentenceWords(i) <= 7) {
           const stop = after(i, true);
           if (stop >= 0) found = { kind, start: i, end: stop };

@@ -17,10 +17,23 @@ const loinc = (code: string, display: string): SectionCode => ({ system: 'http:/
 /** Exam sub-sections sit under these sections (review of systems uses the same body-system headings). */
 const EXAM_PARENTS = ['physical-examination', 'review-of-systems', 'objective', 'vital-signs'] as const;
 
-const exam = (id: string, title: string, spoken: readonly string[], code?: SectionCode): HeadingSpec => ({
+/** An exam sub-section; each spoken form also with `exam`/`examination` after it ("neck exam"). */
+const exam = (
+  id: string,
+  title: string,
+  spoken: readonly string[],
+  code?: SectionCode,
+  suffixed = true,
+): HeadingSpec => ({
   id,
   title,
-  spoken,
+  spoken: [
+    ...new Set(
+      spoken.flatMap((s) =>
+        !suffixed || /\bexam(ination)?$/.test(s) ? [s] : [s, `${s} exam`, `${s} examination`],
+      ),
+    ),
+  ],
   level: 2,
   parents: EXAM_PARENTS,
   ...(code ? { code } : {}),
@@ -80,7 +93,13 @@ export const HEADINGS: readonly HeadingSpec[] = Object.freeze([
   {
     id: 'past-medical-history',
     title: 'Past medical history',
-    spoken: ['past medical history', 'medical history', 'pmh', 'past history', 'past medical and surgical history'],
+    spoken: [
+      'past medical history',
+      'medical history',
+      'pmh',
+      'past history',
+      'past medical and surgical history',
+    ],
     code: loinc('11348-0', 'History of Past illness Narrative'), // [VS][SD]
   },
   {
@@ -130,7 +149,11 @@ export const HEADINGS: readonly HeadingSpec[] = Object.freeze([
     spoken: ['allergies', 'allergy', 'drug allergies', 'medication allergies', 'allergies to medications'],
     code: loinc('48765-2', 'Allergies and adverse reactions Document'), // [VS][SD]
   },
-  { id: 'immunizations', title: 'Immunizations', spoken: ['immunizations', 'immunization history', 'vaccinations'] },
+  {
+    id: 'immunizations',
+    title: 'Immunizations',
+    spoken: ['immunizations', 'immunization history', 'vaccinations'],
+  },
 
   // Examination and its sub-sections.
   {
@@ -157,6 +180,7 @@ export const HEADINGS: readonly HeadingSpec[] = Object.freeze([
     'General',
     ['general', 'general appearance', 'constitutional', 'appearance'],
     loinc('10210-3', 'Physical findings of General status Narrative'), // [VS][SD]
+    false, // "general exam" is the whole physical examination
   ),
   exam('heent', 'HEENT', [
     'heent',
@@ -442,7 +466,14 @@ export const HEADINGS: readonly HeadingSpec[] = Object.freeze([
   {
     id: 'specimens',
     title: 'Specimens',
-    spoken: ['specimens', 'specimen', 'specimens removed', 'specimen removed', 'specimens taken', 'specimen to pathology'],
+    spoken: [
+      'specimens',
+      'specimen',
+      'specimens removed',
+      'specimen removed',
+      'specimens taken',
+      'specimen to pathology',
+    ],
     code: loinc('59773-2', 'Procedure specimens taken Narrative'), // [VS][SD]
   },
   {
@@ -457,9 +488,17 @@ export const HEADINGS: readonly HeadingSpec[] = Object.freeze([
     spoken: ['implants', 'implant'],
     code: loinc('59771-6', 'Procedure implants Narrative'), // [VS][SD]
   },
-  { id: 'fluids', title: 'Fluids', spoken: ['fluids', 'fluid', 'fluids received', 'iv fluids', 'fluids given'] },
+  {
+    id: 'fluids',
+    title: 'Fluids',
+    spoken: ['fluids', 'fluid', 'fluids received', 'iv fluids', 'fluids given'],
+  },
   { id: 'urine-output', title: 'Urine output', spoken: ['urine output'] },
-  { id: 'condition', title: 'Condition', spoken: ['condition', 'condition on discharge', 'discharge condition'] },
+  {
+    id: 'condition',
+    title: 'Condition',
+    spoken: ['condition', 'condition on discharge', 'discharge condition'],
+  },
   // Disposition: the only sourced code is the *procedure* disposition section; a dictated note's
   // disposition (home, ward) is wider, so it carries none.
   { id: 'disposition', title: 'Disposition', spoken: ['disposition'] },

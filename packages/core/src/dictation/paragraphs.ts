@@ -5,12 +5,21 @@
 // past `hardMaxChars` is impossible (unless a single token is that long). A break after a sentence end is
 // free, after a clause mark (`,` `;`) it costs 6 and between two words 10, so the programme breaks
 // mid-sentence only when a sentence would otherwise pass `maxChars`; among equal choices it takes the
-// longest pause (up to −0.6 for 3 s of silence). Without any punctuation (e.g. Japanese output) every break
+// longest pause (up to −0.6 for 3 s; a pause is the silence plus the stretch of the word before it, as in
+// words.ts `pauseMs`). Without any punctuation (e.g. Japanese output) every break
 // is between words and the pauses decide. Lengths are those of `joinTokens` text. O(n · w), with w the
 // words that fit in `hardMaxChars` (a constant), so linear in the tokens.
 import { OptionsError } from '../errors.js';
 import type { DictationToken, ParagraphOptions } from './types.js';
-import { CLAUSE_END, checkRange, isSentenceEnd, nonNegative, prevToken } from './words.js';
+import {
+  CLAUSE_END,
+  checkRange,
+  isSentenceEnd,
+  msPerLetter,
+  nonNegative,
+  pauseMs,
+  prevToken,
+} from './words.js';
 
 /** Defaults of `paragraphBreaks`. */
 export const paragraphDefaults = Object.freeze({
@@ -69,6 +78,12 @@ export function paragraphBreaks(
   const duration = (s: number, e: number) => Math.max(0, endMs[e - first]! - startMs(s));
   if (length(first, end) <= o.maxChars && duration(first, end) <= o.maxMs) return [];
 
+  const rate = msPerLetter(tokens, first, end);
+  /** The last word with text before `s`, or -1. */
+  const prevWord = (s: number): number => {
+    for (let k = s - 1; k >= first; k--) if (tokens[k]!.kind === 'word' && tokens[k]!.text !== '') return k;
+    return -1;
+  };
   const breakCost = (s: number): number => {
     const p = prevToken(tokens, s, first);
     const prev = p < 0 ? null : tokens[p]!;
@@ -78,7 +93,8 @@ export function paragraphBreaks(
         : prev.kind === 'punctuation' && CLAUSE_END.test(prev.text)
           ? CLAUSE_BREAK
           : WORD_BREAK;
-    const silence = Math.max(0, tokens[s]!.startMs - endMs[s - first]!);
+    const w = prevWord(s);
+    const silence = w < 0 ? 0 : pauseMs(tokens[w]!, tokens[s]!, rate);
     return level - (PAUSE_BONUS * Math.min(silence, PAUSE_CAP_MS)) / PAUSE_CAP_MS;
   };
   const paragraphCost = (s: number, e: number): number => {

@@ -11,7 +11,7 @@
 //   "history … is notable" is not). A pause is the silence plus the time the heading's last word lasts beyond
 //   what its letters need at the speaker's median pace (Transcribe stretches words over pauses; see `pauseMs`
 //   in words.ts), a word that opens a clause ("history the patient is …", "allergies none") or the start of
-//   a numbered list ("diagnoses number one …");
+//   a numbered list ("diagnoses number one …") — these two not right after another heading;
 // - level-2 headings (exam parts) only inside one of their parent sections (or, with `topLevel`, anywhere).
 // So "Plan. We will …", "Plan, continue …" and "Assessment … one, …" are headings; "Plan to return in two weeks.",
 // "the history is …" and "assessment of the wound" are speech.
@@ -28,8 +28,8 @@ import {
   msPerLetter,
   nextToken,
   nonNegative,
-  normalizeWord,
   normalizedWords,
+  normalizeWord,
   numberValue,
   pauseMs as pauseBetween,
   prevToken,
@@ -73,7 +73,9 @@ function compile(headings: readonly HeadingSpec[]): TrieNode {
     for (const form of spec.spoken) {
       const words = typeof form === 'string' ? form.split(/\s+/).map(normalizeWord).filter(Boolean) : [];
       if (words.length === 0 || words.length > MAX_WORDS) {
-        throw new OptionsError(`headings[${n}] (\`${spec.id}\`) has a spoken form of 0 or over ${MAX_WORDS} words`);
+        throw new OptionsError(
+          `headings[${n}] (\`${spec.id}\`) has a spoken form of 0 or over ${MAX_WORDS} words`,
+        );
       }
       let node = root;
       for (const ch of words.join('')) {
@@ -156,14 +158,15 @@ export function detectSections(
   };
 
   /** One past the heading ending at word `last`, or -1 when what follows does not close a heading. */
-  const headingEndAfter = (last: number, explicitOnly: boolean): number => {
+  const headingEndAfter = (last: number, explicitOnly: boolean, chained: boolean): number => {
     const k = nextToken(tokens, last, end);
     if (k < 0) return explicitOnly ? -1 : end;
     const next = tokens[k]!;
     if (next.kind === 'punctuation') return afterPunctuation(tokens, k, end);
     if (isCapitalised(next.text)) return k;
     if (explicitOnly) return -1;
-    if (BODY_OPENERS.has(word(k)) || startsList(k)) return k;
+    // Not right after another heading: "heent, examination unremarkable" is one heading and its body.
+    if (!chained && (BODY_OPENERS.has(word(k)) || startsList(k))) return k;
     if (pauseBetween(tokens[last]!, next, rate) >= pauseMs && !CONTINUATION.has(word(k))) return k;
     return -1;
   };
@@ -180,10 +183,9 @@ export function detectSections(
     }
     const p = prevToken(tokens, i, first);
     const prev = p < 0 ? null : tokens[p]!;
+    const chained = chainStart >= 0 && p < chainStart;
     const sentenceStart =
-      prev === null ||
-      (chainStart >= 0 && p < chainStart) ||
-      (prev.kind === 'punctuation' && (isSentenceEnd(prev) || prev.text === ':'));
+      prev === null || chained || (prev.kind === 'punctuation' && (isSentenceEnd(prev) || prev.text === ':'));
     const pauseStart =
       !sentenceStart && prev !== null && prev.kind === 'word' && pauseBetween(prev, t, rate) >= startPauseMs;
     if (!sentenceStart && !pauseStart) {
@@ -192,7 +194,7 @@ export function detectSections(
     }
     let accepted = false;
     for (const m of matchesAt(i)) {
-      const headingEnd = headingEndAfter(m.last, pauseStart);
+      const headingEnd = headingEndAfter(m.last, pauseStart, chained);
       if (headingEnd < 0) continue;
       const level2 = m.spec.level === 2 && parent !== null && (m.spec.parents ?? []).includes(parent);
       if (m.spec.level === 2 && !level2 && !m.spec.topLevel) continue;

@@ -9,7 +9,10 @@ export const CLAUSE_END = /^[,;:、，；：]+$/u;
 
 /** Lower case, `&` → `and`, everything but letters and digits removed: `Pre-op` → `preop`, `A&P` → `aandp`. */
 export function normalizeWord(text: string): string {
-  return text.toLowerCase().replace(/&/g, 'and').replace(/[^\p{L}\p{N}]+/gu, '');
+  return text
+    .toLowerCase()
+    .replace(/&/g, 'and')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /** Normalised text of every word in `[first, end)`, by offset from `first` ('' for punctuation and empty words). */
