@@ -24,13 +24,13 @@ import {
   checkRange,
   isCapitalised,
   isSentenceEnd,
-  msPerLetter,
   nextToken,
   nonNegative,
-  normalizedWords,
   numberValue,
   pauseMs as pauseBetween,
   prevToken,
+  rateReader,
+  wordReader,
 } from './words.js';
 
 /** Defaults of `spokenCommands`. */
@@ -206,11 +206,10 @@ export function spokenCommands(
 ): SpokenCommand[] {
   checkRange(tokens, first, end);
   const pauseMs = nonNegative('pauseMs', options.pauseMs, commandDefaults.pauseMs);
-  const norm = normalizedWords(tokens, first, end);
-  const word = (i: number) => (i < first || i >= end ? '' : norm[i - first]!);
+  const word = wordReader(tokens, first, end);
   const isWord = (i: number) => i >= 0 && tokens[i]!.kind === 'word' && word(i) !== '';
-  const rate = msPerLetter(tokens, first, end);
-  const paused = (a: number, b: number) => pauseBetween(tokens[a]!, tokens[b]!, rate) >= pauseMs;
+  const rate = rateReader(tokens, first, end);
+  const paused = (a: number, b: number) => pauseBetween(tokens[a]!, tokens[b]!, rate()) >= pauseMs;
 
   /** Left side of word `i`: 'start' (range start, punctuation, pause), else the previous word's index. */
   const before = (i: number): 'start' | number => {
@@ -241,7 +240,8 @@ export function spokenCommands(
 
   const out: SpokenCommand[] = [];
   for (let i = first; i < end; i++) {
-    if (!isWord(i)) continue;
+    // Every command word starts with one of these letters: skip the others before normalising them.
+    if (tokens[i]!.kind !== 'word' || !/^[cfnp]/i.test(tokens[i]!.text) || !isWord(i)) continue;
     const w = word(i);
     const k = nextToken(tokens, i, end);
     const pair = isWord(k) ? PHRASES.get(`${w} ${word(k)}`) : undefined;

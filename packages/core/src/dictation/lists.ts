@@ -15,13 +15,13 @@ import {
   checkRange,
   isCapitalised,
   isSentenceEnd,
-  msPerLetter,
   nextToken,
   nonNegative,
-  normalizedWords,
   numberValue,
   pauseMs as pauseBetween,
   prevToken,
+  rateReader,
+  wordReader,
 } from './words.js';
 
 /** Defaults of `numberedItems`. */
@@ -39,13 +39,17 @@ export function numberedItems(
 ): NumberedItem[] {
   checkRange(tokens, first, end);
   const pauseMs = nonNegative('pauseMs', options.pauseMs, listDefaults.pauseMs);
-  const norm = normalizedWords(tokens, first, end);
-  const word = (i: number) => norm[i - first]!;
-  const rate = msPerLetter(tokens, first, end);
+  const word = wordReader(tokens, first, end);
+  const rate = rateReader(tokens, first, end);
   const markers: { ordinal: number; markerStart: number; markerEnd: number }[] = [];
   let expected = 1;
   for (let i = first; i < end; i++) {
-    if (tokens[i]!.kind !== 'word' || word(i) === '') continue;
+    if (tokens[i]!.kind !== 'word' || tokens[i]!.text === '') continue;
+    const p = prevToken(tokens, i, first);
+    const prev = p < 0 ? null : tokens[p]!;
+    const atStart = prev === null || isSentenceEnd(prev);
+    const afterComma = prev !== null && prev.kind === 'punctuation' && CLAUSE_END.test(prev.text);
+    if (!atStart && !afterComma) continue;
     // The number said, and its last word.
     let last = i;
     let value = numberValue(word(i));
@@ -57,12 +61,8 @@ export function numberedItems(
       }
     }
     if (value === null || (value !== 1 && value !== expected)) continue;
-    const p = prevToken(tokens, i, first);
-    const prev = p < 0 ? null : tokens[p]!;
-    const atStart = prev === null || isSentenceEnd(prev);
-    const afterComma = prev !== null && prev.kind === 'punctuation' && CLAUSE_END.test(prev.text);
-    if (!atStart && !(afterComma && value === expected && value > 1)) continue;
-    const markerEnd = endOfMarker(tokens, last, end, (a, b) => pauseBetween(a, b, rate) >= pauseMs, word);
+    if (!atStart && !(value === expected && value > 1)) continue;
+    const markerEnd = endOfMarker(tokens, last, end, (a, b) => pauseBetween(a, b, rate()) >= pauseMs, word);
     if (markerEnd < 0) continue;
     expected = value + 1;
     markers.push({ ordinal: value, markerStart: i, markerEnd });

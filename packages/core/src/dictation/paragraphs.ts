@@ -1,6 +1,7 @@
 // Paragraphs for long turns: where a turn (or a speaker-less transcript) is split so no paragraph runs long.
 //
-// One dynamic programme over the word starts of the range chooses the breaks. A paragraph costs 1 plus a
+// One dynamic programme over the possible paragraph starts chooses the breaks (sentence starts; clause and
+// word starts only inside stretches too long without them). A paragraph costs 1 plus a
 // small term for its distance from `targetChars`; running past `maxChars` or `maxMs` costs much more, and
 // past `hardMaxChars` is impossible (unless a single token is that long). A break after a sentence end is
 // free, after a clause mark (`,` `;`) it costs 6 and between two words 10, so the programme breaks
@@ -8,18 +9,10 @@
 // longest pause (up to −0.6 for 3 s; a pause is the silence plus the stretch of the word before it, as in
 // words.ts `pauseMs`). Without any punctuation (e.g. Japanese output) every break
 // is between words and the pauses decide. Lengths are those of `joinTokens` text. O(n · w), with w the
-// words that fit in `hardMaxChars` (a constant), so linear in the tokens.
+// candidates that fit in `hardMaxChars` (a constant), so linear in the tokens.
 import { OptionsError } from '../errors.js';
 import type { DictationToken, ParagraphOptions } from './types.js';
-import {
-  CLAUSE_END,
-  checkRange,
-  isSentenceEnd,
-  msPerLetter,
-  nonNegative,
-  pauseMs,
-  prevToken,
-} from './words.js';
+import { CLAUSE_END, checkRange, isSentenceEnd, msPerLetter, nonNegative, pauseMs } from './words.js';
 
 /** Defaults of `paragraphBreaks`. */
 export const paragraphDefaults = Object.freeze({
@@ -63,12 +56,6 @@ export function paragraphBreaks(
     endMs[i - first + 1] = maxEnd;
   }
   if (firstText < 0) return [];
-  // Paragraph starts: the range start and every word with text after it.
-  const starts: number[] = [first];
-  for (let i = firstText + 1; i < end; i++) {
-    const t = tokens[i]!;
-    if (t.kind === 'word' && t.text !== '') starts.push(i);
-  }
   const lead = (s: number) => {
     const t = tokens[s === first ? firstText : s]!;
     return t.spaceBefore ? 1 : 0;
@@ -76,7 +63,39 @@ export function paragraphBreaks(
   const startMs = (s: number) => tokens[s === first ? firstText : s]!.startMs;
   const length = (s: number, e: number) => chars[e - first]! - chars[s - first]! - lead(s);
   const duration = (s: number, e: number) => Math.max(0, endMs[e - first]! - startMs(s));
-  if (length(first, end) <= o.maxChars && duration(first, end) <= o.maxMs) return [];
+  const tooLong = (s: number, e: number) => length(s, e) > o.maxChars || duration(s, e) > o.maxMs;
+  if (!tooLong(first, end)) return [];
+
+  // Where a paragraph may start: 3 after a sentence end, 2 after a clause mark, 1 after a word (0: no word).
+  const level = new Uint8Array(n);
+  let prev: DictationToken | null = null;
+  for (let i = first; i < end; i++) {
+    const t = tokens[i]!;
+    if (t.text === '') continue;
+    if (t.kind === 'word' && i > firstText) {
+      level[i - first] =
+        prev !== null && isSentenceEnd(prev)
+          ? 3
+          : prev?.kind === 'punctuation' && CLAUSE_END.test(prev.text)
+            ? 2
+            : 1;
+    }
+    prev = t;
+  }
+  // Candidates: sentence starts; clause starts only between sentence starts too far apart; word starts only
+  // between clause starts too far apart. So the programme looks mid-sentence only where it must.
+  const starts: number[] = [first];
+  const collect = (a: number, b: number, at: number) => {
+    let from = a;
+    for (let i = a + 1; i < b; i++) {
+      if (level[i - first] !== at) continue;
+      if (at > 1 && tooLong(from, i)) collect(from, i, at - 1);
+      starts.push(i);
+      from = i;
+    }
+    if (at > 1 && tooLong(from, b)) collect(from, b, at - 1);
+  };
+  collect(first, end, 3);
 
   const rate = msPerLetter(tokens, first, end);
   /** The last word with text before `s`, or -1. */
@@ -85,17 +104,11 @@ export function paragraphBreaks(
     return -1;
   };
   const breakCost = (s: number): number => {
-    const p = prevToken(tokens, s, first);
-    const prev = p < 0 ? null : tokens[p]!;
-    const level =
-      prev === null || isSentenceEnd(prev)
-        ? SENTENCE_BREAK
-        : prev.kind === 'punctuation' && CLAUSE_END.test(prev.text)
-          ? CLAUSE_BREAK
-          : WORD_BREAK;
+    const at = level[s - first];
+    const base = at === 3 ? SENTENCE_BREAK : at === 2 ? CLAUSE_BREAK : WORD_BREAK;
     const w = prevWord(s);
     const silence = w < 0 ? 0 : pauseMs(tokens[w]!, tokens[s]!, rate);
-    return level - (PAUSE_BONUS * Math.min(silence, PAUSE_CAP_MS)) / PAUSE_CAP_MS;
+    return base - (PAUSE_BONUS * Math.min(silence, PAUSE_CAP_MS)) / PAUSE_CAP_MS;
   };
   const paragraphCost = (s: number, e: number): number => {
     const len = length(s, e);

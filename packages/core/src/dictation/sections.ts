@@ -25,14 +25,14 @@ import {
   checkRange,
   isCapitalised,
   isSentenceEnd,
-  msPerLetter,
   nextToken,
   nonNegative,
-  normalizedWords,
   normalizeWord,
   numberValue,
   pauseMs as pauseBetween,
   prevToken,
+  rateReader,
+  wordReader,
 } from './words.js';
 
 /** Defaults of `detectSections`. */
@@ -117,9 +117,8 @@ export function detectSections(
   const headings = options.headings ?? HEADINGS;
   if (headings.length === 0 || first === end) return [];
   const root = compile(headings);
-  const norm = normalizedWords(tokens, first, end);
-  const rate = msPerLetter(tokens, first, end);
-  const word = (i: number) => norm[i - first]!;
+  const word = wordReader(tokens, first, end);
+  const rate = rateReader(tokens, first, end);
 
   /** Longest-first heading matches whose first word is `i`. */
   const matchesAt = (i: number): Match[] => {
@@ -167,7 +166,7 @@ export function detectSections(
     if (explicitOnly) return -1;
     // Not right after another heading: "heent, examination unremarkable" is one heading and its body.
     if (!chained && (BODY_OPENERS.has(word(k)) || startsList(k))) return k;
-    if (pauseBetween(tokens[last]!, next, rate) >= pauseMs && !CONTINUATION.has(word(k))) return k;
+    if (pauseBetween(tokens[last]!, next, rate()) >= pauseMs && !CONTINUATION.has(word(k))) return k;
     return -1;
   };
 
@@ -187,7 +186,11 @@ export function detectSections(
     const sentenceStart =
       prev === null || chained || (prev.kind === 'punctuation' && (isSentenceEnd(prev) || prev.text === ':'));
     const pauseStart =
-      !sentenceStart && prev !== null && prev.kind === 'word' && pauseBetween(prev, t, rate) >= startPauseMs;
+      !sentenceStart &&
+      prev !== null &&
+      prev.kind === 'word' &&
+      t.startMs - prev.startMs >= startPauseMs && // the pause cannot be longer than this
+      pauseBetween(prev, t, rate()) >= startPauseMs;
     if (!sentenceStart && !pauseStart) {
       i++;
       continue;

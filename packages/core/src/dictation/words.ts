@@ -15,14 +15,35 @@ export function normalizeWord(text: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-/** Normalised text of every word in `[first, end)`, by offset from `first` ('' for punctuation and empty words). */
-export function normalizedWords(tokens: readonly DictationToken[], first: number, end: number): string[] {
-  const out = new Array<string>(end - first);
-  for (let i = first; i < end; i++) {
-    const t = tokens[i]!;
-    out[i - first] = t.kind === 'word' && t.text !== '' ? normalizeWord(t.text) : '';
-  }
-  return out;
+/**
+ * The normalised text of word `i` in `[first, end)` ('' for punctuation, empty words and indexes outside),
+ * computed on first use and kept.
+ */
+export function wordReader(
+  tokens: readonly DictationToken[],
+  first: number,
+  end: number,
+): (i: number) => string {
+  const cache = new Array<string | undefined>(end - first);
+  return (i) => {
+    if (i < first || i >= end) return '';
+    let w = cache[i - first];
+    if (w === undefined) {
+      const t = tokens[i]!;
+      w = t.kind === 'word' && t.text !== '' ? normalizeWord(t.text) : '';
+      cache[i - first] = w;
+    }
+    return w;
+  };
+}
+
+/** `msPerLetter` of the range, measured on first use. */
+export function rateReader(tokens: readonly DictationToken[], first: number, end: number): () => number {
+  let rate: number | undefined;
+  return () => {
+    rate ??= msPerLetter(tokens, first, end);
+    return rate;
+  };
 }
 
 /** Throws an `OptionsError` unless `[first, end)` is a valid range of `tokens`. */
