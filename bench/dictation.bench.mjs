@@ -29,6 +29,39 @@ const top = (counts, n = 12) =>
     .map(([k, v]) => `${k} ×${v}`)
     .join(', ') || 'none';
 
+const letters = (text) => text.replace(/[^\p{L}\p{N}]/gu, '').length;
+
+/**
+ * How Transcribe times pauses in a real transcript: the gap after a word, its ms per letter, and the pause
+ * measure of core's dictation/words.ts (gap + duration beyond rate × letters + 100 ms) reaching 300 ms,
+ * inside sentences vs before `.`/`,`.
+ */
+function pauseRates(file, t) {
+  const words = t.tokens.filter((k) => k.kind === 'word' && letters(k.text) > 0);
+  const rates = words.filter((k) => letters(k.text) >= 2).map((k) => (k.endMs - k.startMs) / letters(k.text));
+  const rate = median(rates);
+  const inner = { n: 0, paused: 0, gaps: [], perLetter: [] };
+  const marked = { n: 0, paused: 0, gaps: [], perLetter: [] };
+  for (let i = 0; i + 1 < t.tokens.length; i++) {
+    const a = t.tokens[i];
+    if (a.kind !== 'word' || letters(a.text) === 0) continue;
+    let j = i + 1;
+    while (j < t.tokens.length && t.tokens[j].kind !== 'word') j++;
+    if (j >= t.tokens.length || t.tokens[j].speaker !== a.speaker) continue;
+    const next = t.tokens[i + 1];
+    const group = next.kind === 'punctuation' ? marked : inner;
+    const gap = Math.max(0, t.tokens[j].startMs - a.endMs);
+    const stretch = Math.max(0, a.endMs - a.startMs - rate * letters(a.text) - 100);
+    group.n++;
+    group.gaps.push(gap);
+    group.perLetter.push((a.endMs - a.startMs) / letters(a.text));
+    if (gap + stretch >= 300) group.paused++;
+  }
+  const f = (g) =>
+    `gap median ${median(g.gaps).toFixed(0)} ms, ${median(g.perLetter).toFixed(0)} ms/letter, pause ≥ 300 ms ${pct(g.paused / g.n)}`;
+  return `${file}: inside sentences ${f(inner)}; before . or , ${f(marked)}`;
+}
+
 export default async function dictationBench() {
   if (!corpus) throw new Error('the shared corpus (../shared/corpus) is missing');
   const rows = parseCsv(readFileSync(new URL('dictation/mtsamples-dev.csv', corpus), 'utf8'));
@@ -65,7 +98,9 @@ export default async function dictationBench() {
   const batch = manifest.filter((e) => e.kind === 'transcribe-batch' && e.expected === 'parse');
   let realWords = 0;
   const realFound = {};
+  const realAnyPause = {};
   const paragraphLines = [];
+  const timingLines = [];
   for (const e of batch) {
     const t = parseTranscript(readFileSync(new URL(e.file, corpus)), { file: e.file });
     const turns = t.turns.length > 0 ? t.turns : [{ firstToken: 0, endToken: t.tokens.length }];
@@ -74,7 +109,13 @@ export default async function dictationBench() {
       for (const turn of turns)
         for (const d of detectSections(t.tokens, turn.firstToken, turn.endToken))
           realFound[d.id] = (realFound[d.id] ?? 0) + 1;
+      // Exposure: heading phrases at sentence starts that any pause at all would make headings.
+      for (const turn of turns)
+        for (const d of detectSections(t.tokens, turn.firstToken, turn.endToken, { pauseMs: 0 }))
+          realAnyPause[d.id] = (realAnyPause[d.id] ?? 0) + 1;
     }
+    if (t.metadata.languageCode?.startsWith('en') && t.tokens.length > 800)
+      timingLines.push(pauseRates(e.file, t));
     const p = paragraphLengths(t, { paragraphBreaks, joinTokens });
     if (p.longestTurn > 1200)
       paragraphLines.push(
@@ -82,8 +123,9 @@ export default async function dictationBench() {
       );
   }
   lines.push(
-    `headings found in the real English transcripts (${realWords} words, not dictations): ${top(realFound)}`,
+    `headings found in the real English transcripts (${realWords} words, not dictations): ${top(realFound)}; with pauseMs 0: ${top(realAnyPause)}`,
   );
+  lines.push(...timingLines.map((l) => `timing: ${l}`));
   lines.push(...paragraphLines.map((l) => `paragraphs: ${l}`));
 
   // Speed on the 56-minute monologue, as a ratio to parsing it (medians of interleaved rounds).

@@ -121,6 +121,17 @@ describe('detectSections', () => {
     expect(sections('Plan')).toEqual(['plan: Plan | ']);
   });
 
+  it('takes a dictated colon as the heading mark only when asked', () => {
+    expect(ids('Plan colon continue metformin.')).toEqual([]);
+    expect(sections('Plan colon continue metformin.', { spokenPunctuation: true })).toEqual([
+      'plan: Plan colon | continue metformin .',
+    ]);
+    expect(sections('Allergies colon. None.', { spokenPunctuation: true })).toEqual([
+      'allergies: Allergies colon . | None .',
+    ]);
+    expect(ids('The sigmoid colon was normal.', { spokenPunctuation: true })).toEqual([]);
+  });
+
   it('needs a sentence start, or a long pause and explicit punctuation', () => {
     expect(ids('It went well estimated blood loss, minimal.')).toEqual([]);
     expect(ids('It went well /1500/ estimated blood loss, minimal.')).toEqual(['estimated-blood-loss']);

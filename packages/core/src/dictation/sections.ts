@@ -12,6 +12,8 @@
 //   what its letters need at the speaker's median pace (Transcribe stretches words over pauses; see `pauseMs`
 //   in words.ts), a word that opens a clause ("history the patient is …", "allergies none") or the start of
 //   a numbered list ("diagnoses number one …") — these two not right after another heading;
+//   With `spokenPunctuation` (for users who dictate punctuation) a spoken `colon`/`comma`/`period` right
+//   after the heading words also closes it and is part of the heading's range;
 // - level-2 headings (exam parts) only inside one of their parent sections (or, with `topLevel`, anywhere).
 // So "Plan. We will …", "Plan, continue …" and "Assessment … one, …" are headings; "Plan to return in two weeks.",
 // "the history is …" and "assessment of the wound" are speech.
@@ -42,6 +44,9 @@ export const sectionDefaults = Object.freeze({
   /** A silence before an unpunctuated heading long enough to stand for the missing sentence end. */
   startPauseMs: 1000,
 });
+
+/** Marks dictated as words that may close a heading (with `spokenPunctuation`). */
+const SPOKEN_MARKS: ReadonlySet<string> = new Set(['colon', 'comma', 'period']);
 
 /** Most words a heading may have (longer spoken forms are rejected). */
 const MAX_WORDS = 10;
@@ -114,6 +119,7 @@ export function detectSections(
   checkRange(tokens, first, end);
   const pauseMs = nonNegative('pauseMs', options.pauseMs, sectionDefaults.pauseMs);
   const startPauseMs = nonNegative('startPauseMs', options.startPauseMs, sectionDefaults.startPauseMs);
+  const spokenPunctuation = options.spokenPunctuation === true;
   const headings = options.headings ?? HEADINGS;
   if (headings.length === 0 || first === end) return [];
   const root = compile(headings);
@@ -162,6 +168,8 @@ export function detectSections(
     if (k < 0) return explicitOnly ? -1 : end;
     const next = tokens[k]!;
     if (next.kind === 'punctuation') return afterPunctuation(tokens, k, end);
+    // A dictated mark ("plan colon continue …") belongs to the heading, when spoken commands are on.
+    if (spokenPunctuation && SPOKEN_MARKS.has(word(k))) return afterPunctuation(tokens, k + 1, end);
     if (isCapitalised(next.text)) return k;
     if (explicitOnly) return -1;
     // Not right after another heading: "heent, examination unremarkable" is one heading and its body.

@@ -62,6 +62,12 @@ export interface SectionOptions {
   readonly pauseMs?: number;
   /** Silence (ms) before a heading that counts as a sentence end when no punctuation precedes it. */
   readonly startPauseMs?: number;
+  /**
+   * The user dictates punctuation (spoken commands are on): a spoken `colon`, `comma` or `period` right after
+   * the heading words closes the heading and belongs to its range (drop `spokenCommands` results inside
+   * heading ranges). Default false: the word stays speech.
+   */
+  readonly spokenPunctuation?: boolean;
 }
 
 /** One item of a spoken numbered list. */

@@ -123,8 +123,8 @@ const STRETCH_ALLOWANCE_MS = 100;
  * its letters at the speaker's pace (`rate` ms per letter) and a 100 ms allowance. Transcribe often
  * stretches a word's end time over the pause after it: on the real corpus the gap after a word is usually
  * 0–10 ms even before `.`, while words before `.` or `,` last a median ~120 ms longer than their letters
- * need (inner words: median 0, 90th percentile 160–250 ms). With the 100 ms allowance, 2.5–10% of the real
- * corpus' inner word boundaries reach 300 ms and 19–39% of those before `.`/`,`; bench/results/dictation.md
+ * need (inner words: median 0, 90th percentile 160–250 ms). With the 100 ms allowance, 2.5–11% of the real
+ * corpus' inner word boundaries reach 300 ms and 19–37% of those before `.`/`,`; bench/results/dictation.md
  * has the figures behind the choice.
  */
 export function pauseMs(a: DictationToken, b: DictationToken, rate: number): number {
