@@ -184,7 +184,7 @@ export function detectSections(
   let i = first;
   while (i < end) {
     const t = tokens[i]!;
-    if (t.kind !== 'word' || word(i) === '') {
+    if (t.kind !== 'word' || t.text === '') {
       i++;
       continue;
     }
@@ -199,7 +199,7 @@ export function detectSections(
       prev.kind === 'word' &&
       t.startMs - prev.startMs >= startPauseMs && // the pause cannot be longer than this
       pauseBetween(prev, t, rate()) >= startPauseMs;
-    if (!sentenceStart && !pauseStart) {
+    if ((!sentenceStart && !pauseStart) || word(i) === '') {
       i++;
       continue;
     }
