@@ -365,10 +365,10 @@ describe('scribekit convert', () => {
     const tty = await cli(['convert', 'examples', '--to', 'txt', '-o', out, '-j', '1'], { isTTY: true });
     expect(tty.code).toBe(0);
     expect(tty.stderr).toContain('converting [');
-    expect(tty.stderr).toContain('2/2');
+    expect(tty.stderr).toContain('3/3');
     const out2 = tempDir();
     const quiet = await cli(['convert', 'examples', '--to', 'txt', '-o', out2, '-j', '1']);
-    expect(quiet.stderr).toMatch(/^converted 2 of 2 inputs into 2 files in \d+\.\d s\n$/);
+    expect(quiet.stderr).toMatch(/^converted 3 of 3 inputs into 3 files in \d+\.\d s\n$/);
   });
 
   it('reads scribekit.config.json from the working directory; flags override it; --config names another file', async () => {
@@ -419,8 +419,9 @@ describe('scribekit convert', () => {
     // empty.json converts (an empty text); the two job descriptions are refused (exit 3 each) → exit 1.
     expect(r.code).toBe(1);
     const summary = JSON.parse(r.stdout);
-    expect(summary).toMatchObject({ total: 11, ok: 9, failed: 2, cancelled: 0, files: 9 });
+    expect(summary).toMatchObject({ total: 13, ok: 11, failed: 2, cancelled: 0, files: 11 });
     expect(summary.items.map((i: { input: string }) => i.input)).toEqual([
+      'test/fixtures/transcribe/dictation-report.json',
       'test/fixtures/transcribe/empty.json',
       'test/fixtures/transcribe/job-description-completed.json',
       'test/fixtures/transcribe/job-description-failed.json',
@@ -431,9 +432,10 @@ describe('scribekit convert', () => {
       'test/fixtures/transcribe/speaker-label-gaps.json',
       'test/fixtures/transcribe/two-channel.json',
       'examples/conversation.json',
+      'examples/dictation-report.json',
       'examples/dictation.json',
     ]);
-    expect(summary.items[1].error.code).toBe('E_UNSUPPORTED_FORMAT');
+    expect(summary.items[2].error.code).toBe('E_UNSUPPORTED_FORMAT');
     expect(r.stderr.split('\n').filter((l) => l.startsWith('error: '))).toHaveLength(2);
     expect(listFiles(out)).toContain('medical-dictation.txt');
     expect(listFiles(out)).toContain('dictation.txt');

@@ -20,6 +20,24 @@ export {
 } from './build.js';
 export { cleanText, messageValue } from './clean-text.js';
 export { detectKind, type InputKind } from './detect.js';
+export { commandDefaults, spokenCommands } from './dictation/commands.js';
+export { HEADINGS } from './dictation/headings.js';
+export { listDefaults, numberedItems } from './dictation/lists.js';
+export { paragraphBreaks, paragraphDefaults } from './dictation/paragraphs.js';
+export { detectSections, sectionDefaults } from './dictation/sections.js';
+export type {
+  CommandOptions,
+  DetectedSection,
+  DictationToken,
+  HeadingSpec,
+  ListOptions,
+  NumberedItem,
+  ParagraphOptions,
+  SectionCode,
+  SectionOptions,
+  SpokenCommand,
+  SpokenCommandKind,
+} from './dictation/types.js';
 export {
   type ErrorCode,
   ExportError,

@@ -5,6 +5,7 @@ it('core exports exactly its public API', () => {
   expect(Object.keys(core).sort()).toEqual([
     'ExportError',
     'FetchError',
+    'HEADINGS',
     'InvalidEncodingError',
     'InvalidJsonError',
     'JobStatusError',
@@ -21,9 +22,11 @@ it('core exports exactly its public API', () => {
     'buildTranscript',
     'cleanText',
     'codePointLength',
+    'commandDefaults',
     'compareLabels',
     'decodeText',
     'detectKind',
+    'detectSections',
     'entitiesFromOffsets',
     'formatClock',
     'inferLanguage',
@@ -32,10 +35,14 @@ it('core exports exactly its public API', () => {
     'isTranscriptError',
     'joinTokens',
     'libraryOptionName',
+    'listDefaults',
     'locateJsonFault',
     'mergePhiEntities',
     'messageValue',
     'needsSpaceBefore',
+    'numberedItems',
+    'paragraphBreaks',
+    'paragraphDefaults',
     'parseHealthScribeSummary',
     'parseHealthScribeTranscript',
     'parseJsonText',
@@ -47,6 +54,8 @@ it('core exports exactly its public API', () => {
     'redact',
     'renderOptionTemplate',
     'secondsToMs',
+    'sectionDefaults',
+    'spokenCommands',
     'toJsonValue',
     'transcriptText',
     'utf16Offsets',
@@ -60,4 +69,13 @@ it('analyze and redact have the documented signatures', () => {
   expectTypeOf(core.analyze).returns.toEqualTypeOf<core.Analysis>();
   expectTypeOf(core.redact).returns.toEqualTypeOf<core.Transcript>();
   expectTypeOf<core.Transcript['insights']>().toEqualTypeOf<readonly core.ClinicalInsight[] | undefined>();
+});
+
+it('the dictation functions read canonical tokens over a range', () => {
+  expectTypeOf<core.Token>().toMatchTypeOf<core.DictationToken>();
+  expectTypeOf(core.detectSections).returns.toEqualTypeOf<core.DetectedSection[]>();
+  expectTypeOf(core.numberedItems).returns.toEqualTypeOf<core.NumberedItem[]>();
+  expectTypeOf(core.spokenCommands).returns.toEqualTypeOf<core.SpokenCommand[]>();
+  expectTypeOf(core.paragraphBreaks).returns.toEqualTypeOf<number[]>();
+  expectTypeOf(core.HEADINGS).toEqualTypeOf<readonly core.HeadingSpec[]>();
 });
