@@ -6,6 +6,7 @@ export interface ParseIssue {
   readonly message: string;
 }
 
+/** Every stable error code of scribekit (the CLI's too, so one table maps all of them to exit codes). */
 export type ErrorCode =
   | 'E_JSON'
   | 'E_ENCODING'
@@ -15,7 +16,15 @@ export type ErrorCode =
   | 'E_UNKNOWN_FORMAT'
   | 'E_OPTIONS'
   | 'E_EXPORT'
-  | 'E_FETCH';
+  | 'E_FETCH'
+  /** CLI: a command line mistake commander does not catch. */
+  | 'E_USAGE'
+  /** CLI: an input file that cannot be read. */
+  | 'E_INPUT'
+  /** Sending a message to a receiver (HL7 over MLLP) failed or was refused. */
+  | 'E_SEND'
+  /** A corrections file that does not fit the transcript. */
+  | 'E_CORRECTIONS';
 
 export interface TranscriptErrorOptions {
   readonly cause?: unknown;
@@ -27,12 +36,30 @@ export interface TranscriptErrorOptions {
 export class TranscriptError extends Error {
   override name = 'TranscriptError';
   readonly code: ErrorCode;
-  readonly file: string | undefined;
+  #file: string | undefined;
 
   constructor(code: ErrorCode, message: string, options: TranscriptErrorOptions = {}) {
     super(options.file ? `${options.file}: ${message}` : message, { cause: options.cause });
     this.code = code;
-    this.file = options.file;
+    this.#file = options.file;
+  }
+
+  /** The file (or URI) the error is about, when known. */
+  get file(): string | undefined {
+    return this.#file;
+  }
+
+  /**
+   * Names the file the error is about when it does not name one yet (an export error thrown without
+   * knowing its input), so every message says which input failed. Returns the error.
+   */
+  inFile(file: string): this {
+    if (this.#file === undefined) {
+      this.#file = file;
+      // A message that names the input already (`No such object: s3://…`) is not prefixed twice.
+      if (!this.message.includes(file)) this.message = `${file}: ${this.message}`;
+    }
+    return this;
   }
 }
 
@@ -166,9 +193,12 @@ export class OptionsError extends TranscriptError {
   }
 }
 
-/** Replaces `{name}` (letters, digits, dots) with `namer(name)`; other braces are left alone. */
+/**
+ * Replaces `{name}` references (an option name, maybe with a path: `{author[1]}`, `{audio.url}`) with
+ * `namer(name)`; other braces are left alone.
+ */
 export function renderOptionTemplate(template: string, namer: OptionNamer): string {
-  return template.replace(/\{([A-Za-z][\w.]*)\}/g, (_, name: string) => namer(name));
+  return template.replace(/\{([A-Za-z]\w*(?:\[\d+\]|\.\w+)*)\}/g, (_, name: string) => namer(name));
 }
 
 /**

@@ -60,6 +60,7 @@ export {
   UnknownFormatError,
   UnsupportedFormatError,
 } from './errors.js';
+export { FHIR_REFERENCE_TAGS, type JobDescription, parseJobDescription } from './job-description.js';
 export { decodeText, locateJsonFault, parseJsonText, type TranscriptInput, toJsonValue } from './json.js';
 export type {
   AlternativeSegment,

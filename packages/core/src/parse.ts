@@ -63,11 +63,9 @@ export function refuse(kind: InputKind, json: unknown, file: string | undefined)
     case 'job-description':
       return refuseJobDescription(json as Record<string, Record<string, unknown>>, file);
     case 'job-list':
-      throw new UnsupportedFormatError(
-        kind,
-        'This is a list of transcription jobs, not a transcript — use `scribekit fetch <job-name>` or `scribekit fetch --all`',
-        { file },
-      );
+      throw new UnsupportedFormatError(kind, 'This is a list of transcription jobs, not a transcript', {
+        file,
+      });
     case 'call-analytics':
       throw new UnsupportedFormatError(
         kind,
@@ -103,15 +101,9 @@ function refuseJobDescription(
     throw new JobStatusError(status, `This job description says the job FAILED${reason}`, { file });
   }
   if (status === 'QUEUED' || status === 'IN_PROGRESS') {
-    throw new JobStatusError(
-      status,
-      `This job is ${status}, not finished — use \`scribekit fetch <job-name> --wait\``,
-      { file },
-    );
+    throw new JobStatusError(status, `This job is ${status}, not finished`, { file });
   }
-  throw new UnsupportedFormatError(
-    'job-description',
-    'This is a job description, not a transcript — use `scribekit fetch <job-name>` to download its transcript',
-    { file },
-  );
+  throw new UnsupportedFormatError('job-description', 'This is a job description, not a transcript', {
+    file,
+  });
 }

@@ -4,6 +4,7 @@ import { expect, expectTypeOf, it } from 'vitest';
 it('core exports exactly its public API', () => {
   expect(Object.keys(core).sort()).toEqual([
     'ExportError',
+    'FHIR_REFERENCE_TAGS',
     'FetchError',
     'HEADINGS',
     'InvalidEncodingError',
@@ -45,6 +46,7 @@ it('core exports exactly its public API', () => {
     'paragraphDefaults',
     'parseHealthScribeSummary',
     'parseHealthScribeTranscript',
+    'parseJobDescription',
     'parseJsonText',
     'parseStreamingEvents',
     'parseTranscribeBatch',

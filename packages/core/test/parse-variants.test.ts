@@ -257,9 +257,7 @@ describe('refusals with helpful, typed errors', () => {
       parse({ MedicalTranscriptionJob: { TranscriptionJobStatus: 'COMPLETED' } }, 'job.json'),
     );
     expect(e).toBeInstanceOf(UnsupportedFormatError);
-    expect(e.message).toBe(
-      'job.json: This is a job description, not a transcript — use `scribekit fetch <job-name>` to download its transcript',
-    );
+    expect(e.message).toBe('job.json: This is a job description, not a transcript');
   });
 
   it('a job object alone (as `scribekit fetch` saves it) is a job description too', () => {

@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { parseTranscript } from '@scribekit/core';
+import { parseJobDescription, parseTranscript } from '@scribekit/core';
 import { describe, expect, it } from 'vitest';
-import { fhirReferencesFromTags, jobMetadata } from '../src/aws/job-metadata.js';
+
+const jobMetadata = (job: unknown) => parseJobDescription(job).metadata;
+const fhirReferencesFromTags = (job: unknown) => parseJobDescription(job).references;
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../../../test/fixtures/transcribe/${name}`, import.meta.url));
 
-describe('jobMetadata', () => {
+describe('parseJobDescription', () => {
   it('reads the JSON job description', () => {
     const job = JSON.parse(fixture('job-description-completed.json').toString()).MedicalTranscriptionJob;
     expect(jobMetadata(job)).toEqual({
@@ -38,6 +40,7 @@ describe('jobMetadata', () => {
       type: 'CONVERSATION',
       startedAt: '2026-01-01T00:00:00.000Z',
       completedAt: '2026-01-01T00:01:00.000Z',
+      phiIdentified: true,
       settings: {
         showSpeakerLabels: true,
         maxSpeakerLabels: 2,
