@@ -1,7 +1,7 @@
 // Word (DOCX) transcript: title and metadata, clinical and analysis summaries, then the speaker turns as styled
 // paragraphs with review marks. Linear in the transcript's length; reproducible bytes for a fixed date.
 
-import { analyze, OptionsError, type Transcript } from '@scribekit/core';
+import { analyze, type Transcript } from '@scribekit/core';
 import {
   AlignmentType,
   Document,
@@ -16,47 +16,19 @@ import {
   TabStopType,
   TextRun,
 } from 'docx';
-import { displayName, prepare } from './common.js';
+import { displayName } from './common.js';
 import { analysisSummary } from './docx/analysis-summary.js';
 import { alternativeComments } from './docx/comments.js';
 import { corePropertiesXml } from './docx/core-properties.js';
 import { clinicalSummary, legend, metadataRows, simpleTable } from './docx/front-matter.js';
+import type { DocxOptions } from './docx/options.js';
 import { documentStyles, STYLE } from './docx/styles.js';
 import { transcriptParagraphs } from './docx/transcript.js';
 import { xmlSafeLine } from './docx/xml-text.js';
 import { setZipTimes } from './docx/zip-time.js';
-import type { CommonOptions } from './types.js';
+import { type RenderContext, renderContext } from './render/context.js';
 
-export interface DocxOptions extends CommonOptions {
-  /** Document title; default `Transcript` (with the job name when known). */
-  readonly title?: string | undefined;
-  /** Words with a confidence below this are shaded (0 turns shading off). Default 0.5. */
-  readonly lowConfidenceThreshold?: number | undefined;
-  /** Highlight words inside PHI entities (unredacted transcripts). Default true. */
-  readonly highlightPhi?: boolean | undefined;
-  /** Recognition alternatives as Word comments. Default false. */
-  readonly comments?: boolean | undefined;
-  /** At most this many comments. Default 1000. */
-  readonly maxComments?: number | undefined;
-  /** Include the summary section (talk time, words, confidence, PHI counts). Default true. */
-  readonly summary?: boolean | undefined;
-  /**
-   * Creation/modification time written into the document (properties, comments, zip entries). Fixing it makes
-   * the output reproducible: the same input gives the same bytes. Default: `SOURCE_DATE_EPOCH` when set, else now.
-   */
-  readonly date?: Date | string | number | undefined;
-  /** Paper size. Default `a4`. */
-  readonly paper?: 'a4' | 'letter' | undefined;
-}
-
-export const docxDefaults = {
-  lowConfidenceThreshold: 0.5,
-  highlightPhi: true,
-  comments: false,
-  maxComments: 1000,
-  summary: true,
-  paper: 'a4',
-} as const;
+export { type DocxOptions, docxDefaults } from './docx/options.js';
 
 const PAPER = {
   a4: { width: 11906, height: 16838 },
@@ -66,24 +38,25 @@ const MARGIN = 1134; // 2 cm
 
 /** Renders a transcript as a Word document. Throws OptionsError for bad options, ExportError when packing fails. */
 export async function toDocx(transcript: Transcript, options: DocxOptions = {}): Promise<Uint8Array> {
-  const threshold = options.lowConfidenceThreshold ?? docxDefaults.lowConfidenceThreshold;
-  if (!(threshold >= 0 && threshold <= 1))
-    throw new OptionsError('lowConfidenceThreshold must be between 0 and 1');
-  const maxComments = options.maxComments ?? docxDefaults.maxComments;
-  if (!Number.isInteger(maxComments) || maxComments < 0)
-    throw new OptionsError('maxComments must be an integer ≥ 0');
-  const paper = PAPER[options.paper ?? docxDefaults.paper];
-  if (!paper) throw new OptionsError('paper must be `a4` or `letter`');
-  const date = documentDate(options.date);
+  return writeDocx(renderContext(transcript, options));
+}
 
-  const t = prepare(transcript, options);
+/** The DOCX writer of the registry. */
+export async function writeDocx(ctx: RenderContext): Promise<Uint8Array> {
+  const { t, options } = ctx;
+  const o = ctx.docxOptions();
+  const threshold = o.threshold;
+  const maxComments = o.maxComments;
+  const paper = PAPER[o.paper];
+  const date = o.date;
+
   const textWidth = paper.width - 2 * MARGIN;
   const nameOf = (id: string) => displayName(t, id, options) ?? id;
   const jobName = t.metadata.jobName ? xmlSafeLine(t.metadata.jobName) : null;
   const title = xmlSafeLine(options.title ?? (jobName ? `Transcript: ${jobName}` : 'Transcript'));
   const language = t.metadata.languageCode ? xmlSafeLine(t.metadata.languageCode) : null;
-  const highlightPhi = (options.highlightPhi ?? docxDefaults.highlightPhi) && !t.redaction;
-  const comments = options.comments ? alternativeComments(t, date, maxComments) : null;
+  const highlightPhi = o.highlightPhi && !t.redaction;
+  const comments = o.comments ? alternativeComments(t, date, maxComments) : null;
   const speakerNames = (t.speakers.length > 0 ? t.speakers : []).map((s) => xmlSafeLine(nameOf(s.id)));
 
   const body: (Paragraph | Table)[] = [
@@ -91,7 +64,7 @@ export async function toDocx(transcript: Transcript, options: DocxOptions = {}):
     simpleTable(metadataRows(t, speakerNames), [2600, textWidth - 2600], 'column'),
     ...clinicalSummary(t),
   ];
-  if (options.summary ?? docxDefaults.summary) {
+  if (o.summary) {
     body.push(
       ...analysisSummary(analyze(t, { lowConfidenceThreshold: threshold }), (id) => nameOf(id), textWidth),
     );
@@ -176,18 +149,4 @@ function describe(t: Transcript): string {
   const words = t.tokens.reduce((n, tok) => n + (tok.kind === 'word' ? 1 : 0), 0);
   const job = t.metadata.jobName ? ` of job ${xmlSafeLine(t.metadata.jobName)}` : '';
   return `Transcript${job}: ${words} words, ${t.speakers.length} speakers${t.redaction ? ', redacted' : ''}. Written by scribekit.`;
-}
-
-/** The fixed date asked for, else `SOURCE_DATE_EPOCH` (seconds), else now. */
-function documentDate(value: Date | string | number | undefined): Date {
-  if (value === undefined) {
-    const epoch = process.env.SOURCE_DATE_EPOCH;
-    if (epoch === undefined || epoch.trim() === '') return new Date(Math.floor(Date.now() / 1000) * 1000);
-    if (!/^\d+$/.test(epoch.trim()))
-      throw new OptionsError('SOURCE_DATE_EPOCH must be a whole number of seconds');
-    return new Date(Number(epoch) * 1000);
-  }
-  const date = value instanceof Date ? value : new Date(value);
-  if (Number.isNaN(date.getTime())) throw new OptionsError('date must be a valid date');
-  return new Date(Math.floor(date.getTime() / 1000) * 1000);
 }

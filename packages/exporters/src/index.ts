@@ -107,8 +107,37 @@ export {
 } from './hl7/index.js';
 export { type JsonOptions, toJson } from './json.js';
 export { escapeMarkdown, toMarkdown } from './markdown.js';
-export { type ExportOptions, exporters, type Format, formats, getExporter } from './registry.js';
+export {
+  checkOptionTypes,
+  exportOptionSpecs,
+  type OptionFlag,
+  type OptionGroup,
+  type OptionSpec,
+  type OptionType,
+  optionSpec,
+} from './options/index.js';
+export {
+  type BinaryEntry,
+  type BinaryWriter,
+  type ExportOptions,
+  exporters,
+  type Format,
+  formats,
+  getExporter,
+  type RegistryEntry,
+  type TextEntry,
+  type TextWriter,
+} from './registry.js';
+export {
+  type CheckOptions,
+  checkExportOptions,
+  type RenderContext,
+  type RenderedOutput,
+  render,
+  renderContext,
+  resolveFormats,
+} from './render/index.js';
 export { type CaptionOptions, cuesToSrt, toSrt } from './srt.js';
 export { type TextOptions, toText } from './text.js';
-export type { BinaryExporter, CommonOptions, Exporter, TextExporter } from './types.js';
+export type { CommonOptions } from './types.js';
 export { cuesToVtt, toVtt } from './vtt.js';

@@ -1,16 +1,20 @@
 // JSON: the canonical model itself (redacted when asked), for other tools and for round trips.
 import type { Transcript } from '@scribekit/core';
-import { prepare } from './common.js';
-import type { CommonOptions } from './types.js';
+import { checkType } from './options/spec.js';
+import { type RenderContext, renderContext } from './render/context.js';
+import { type JsonOptions, jsonOptionSpecs } from './text/options.js';
 
-export interface JsonOptions extends CommonOptions {
-  /** Indentation; default 2 (0 writes one line). */
-  readonly indent?: number | undefined;
-}
+export type { JsonOptions } from './text/options.js';
 
 /** Serialises the canonical `Transcript` (after redaction when asked) as JSON text ending in a newline. */
 export function toJson(transcript: Transcript, options: JsonOptions = {}): string {
-  const t = prepare(transcript, options);
+  return writeJson(renderContext(transcript, options));
+}
+
+/** The canonical-JSON writer of the registry. */
+export function writeJson(ctx: RenderContext): string {
+  const { t, options } = ctx;
+  for (const spec of jsonOptionSpecs) checkType(spec, (options as Record<string, unknown>)[spec.key]);
   const names = options.speakerNames;
   const named = names
     ? {

@@ -1,8 +1,11 @@
 // Markdown: a title, speaker-labelled paragraphs by turn with their times, then the HealthScribe summary.
 import type { Transcript } from '@scribekit/core';
-import { prepare, redactionSummary } from './common.js';
+import { redactionSummary } from './common.js';
+import { checkType } from './options/spec.js';
+import { type RenderContext, renderContext } from './render/context.js';
+import type { TextOptions } from './text/options.js';
+import { textOptionSpecs } from './text/options.js';
 import { bulletText, paragraphs, sectionTitle, timeRange } from './text/paragraphs.js';
-import type { TextOptions } from './text.js';
 
 /**
  * Backslash-escapes what Markdown (CommonMark/GFM) could read as markup: inline markup characters
@@ -21,7 +24,13 @@ export function escapeMarkdown(text: string): string {
  * Every token appears exactly once, in order, Markdown-escaped (a placeholder when redacting).
  */
 export function toMarkdown(transcript: Transcript, options: TextOptions = {}): string {
-  const t = prepare(transcript, options);
+  return writeMarkdown(renderContext(transcript, options));
+}
+
+/** The Markdown writer of the registry. */
+export function writeMarkdown(ctx: RenderContext): string {
+  const { t, options } = ctx;
+  for (const spec of textOptionSpecs) checkType(spec, (options as Record<string, unknown>)[spec.key]);
   const title = t.metadata.jobName ? `Transcript: ${escapeMarkdown(t.metadata.jobName)}` : 'Transcript';
   const blocks: string[] = [`# ${title}`];
   if (t.redaction) blocks.push(`_PHI redacted: ${redactionSummary(t.redaction)}._`);

@@ -1,16 +1,54 @@
-// Every output format by name. A frozen literal: no registration, no import-time side effects.
-import { UnknownFormatError } from '@scribekit/core';
-import { type DocxOptions, toDocx } from './docx.js';
-import { type FhirOptions, toFhirJson, toFhirXml } from './fhir/index.js';
-import { type JsonOptions, toJson } from './json.js';
-import { toMarkdown } from './markdown.js';
-import { type CaptionOptions, toSrt } from './srt.js';
-import { type TextOptions, toText } from './text.js';
-import type { Exporter } from './types.js';
-import { toVtt } from './vtt.js';
+// Every output format by name: a frozen literal (no registration, no import-time side effects). An entry holds
+// what the CLI needs before writing anything — extension, media type, whether the output carries transcript
+// words, which option groups it reads and how to check them — and a loader for the writer itself, so a run
+// loads only the writers it uses (`--to vtt` never loads `docx` or `fast-xml-parser`).
+import { UnknownFormatError } from '@scribekit/core/errors';
+import { resolveCaptionOptions } from './captions/options.js';
+import { resolveDocxOptions } from './docx/options.js';
+import { resolveFhirOptions } from './fhir/options.js';
+import type { OptionGroup } from './options/spec.js';
+import type { RenderContext } from './render/context.js';
+import type { ExportOptions } from './render/export-options.js';
 
-/** Options for any exporter: each reads the part it knows. */
-export type ExportOptions = CaptionOptions & DocxOptions & FhirOptions & TextOptions & JsonOptions;
+export type { ExportOptions } from './render/export-options.js';
+
+/** A writer of the registry: the export's shared context → text, or bytes. */
+export type TextWriter = (ctx: RenderContext) => string;
+export type BinaryWriter = (ctx: RenderContext) => Promise<Uint8Array>;
+
+interface EntryBase {
+  /** File extension without the dot. */
+  readonly extension: string;
+  readonly mediaType: string;
+  /** True when the output holds the transcript's words (so it carries PHI unless redacted). */
+  readonly containsText: true;
+  /** The option groups this writer reads (besides the common ones). */
+  readonly groups: readonly OptionGroup[];
+  /**
+   * Checks the options this writer needs (and their combinations); throws OptionsError. `later` names options a
+   * later step may still supply (a job's `scribekit:subject` tag): their absence is not an error yet.
+   */
+  readonly check: (options: ExportOptions, later: ReadonlySet<string>) => void;
+}
+
+export interface TextEntry extends EntryBase {
+  readonly kind: 'text';
+  readonly load: () => Promise<TextWriter>;
+}
+
+export interface BinaryEntry extends EntryBase {
+  readonly kind: 'binary';
+  readonly load: () => Promise<BinaryWriter>;
+}
+
+export type RegistryEntry = TextEntry | BinaryEntry;
+
+const none = () => {};
+const captions = (o: ExportOptions) => void resolveCaptionOptions(o);
+const fhir = (o: ExportOptions, later: ReadonlySet<string>) =>
+  void resolveFhirOptions(
+    o.subject === undefined && later.has('subject') ? { ...o, subject: 'Patient/given-later' } : o,
+  );
 
 export const exporters = Object.freeze({
   srt: {
@@ -18,48 +56,82 @@ export const exporters = Object.freeze({
     extension: 'srt',
     mediaType: 'application/x-subrip',
     containsText: true,
-    write: toSrt,
+    groups: ['captions'],
+    check: captions,
+    load: async () => (await import('./srt.js')).writeSrt,
   },
-  vtt: { kind: 'text', extension: 'vtt', mediaType: 'text/vtt', containsText: true, write: toVtt },
+  vtt: {
+    kind: 'text',
+    extension: 'vtt',
+    mediaType: 'text/vtt',
+    containsText: true,
+    groups: ['captions'],
+    check: captions,
+    load: async () => (await import('./vtt.js')).writeVtt,
+  },
   docx: {
     kind: 'binary',
     extension: 'docx',
     mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     containsText: true,
-    write: toDocx,
+    groups: ['document', 'docx'],
+    check: (o) => void resolveDocxOptions(o),
+    load: async () => (await import('./docx.js')).writeDocx,
   },
   'fhir-json': {
     kind: 'text',
     extension: 'fhir.json',
     mediaType: 'application/fhir+json',
     containsText: true,
-    write: toFhirJson,
+    groups: ['document', 'fhir'],
+    check: fhir,
+    load: async () => (await import('./fhir/json.js')).writeFhirJson,
   },
   'fhir-xml': {
     kind: 'text',
     extension: 'fhir.xml',
     mediaType: 'application/fhir+xml',
     containsText: true,
-    write: toFhirXml,
+    groups: ['document', 'fhir'],
+    check: fhir,
+    load: async () => (await import('./fhir/xml.js')).writeFhirXml,
   },
-  txt: { kind: 'text', extension: 'txt', mediaType: 'text/plain', containsText: true, write: toText },
-  md: { kind: 'text', extension: 'md', mediaType: 'text/markdown', containsText: true, write: toMarkdown },
+  txt: {
+    kind: 'text',
+    extension: 'txt',
+    mediaType: 'text/plain',
+    containsText: true,
+    groups: ['text'],
+    check: none,
+    load: async () => (await import('./text.js')).writeText,
+  },
+  md: {
+    kind: 'text',
+    extension: 'md',
+    mediaType: 'text/markdown',
+    containsText: true,
+    groups: ['text'],
+    check: none,
+    load: async () => (await import('./markdown.js')).writeMarkdown,
+  },
   json: {
     kind: 'text',
     // Not plain `.json`: the output must never land on (or be mistaken for) the Transcribe input.
     extension: 'scribekit.json',
     mediaType: 'application/json',
     containsText: true,
-    write: toJson,
+    groups: ['json'],
+    check: none,
+    load: async () => (await import('./json.js')).writeJson,
   },
-} as const satisfies Record<string, Exporter<ExportOptions>>);
+} as const satisfies Record<string, RegistryEntry>);
 
 export type Format = keyof typeof exporters;
 
 export const formats: readonly Format[] = Object.freeze(Object.keys(exporters) as Format[]);
 
-/** The exporter for a format name; throws UnknownFormatError listing the valid names. */
-export function getExporter(name: string): Exporter<ExportOptions> {
+/** The registry entry of a format name; throws UnknownFormatError listing the valid names. */
+export function getExporter(name: string): RegistryEntry {
   if (Object.hasOwn(exporters, name)) return exporters[name as Format];
   throw new UnknownFormatError(name, formats);
 }

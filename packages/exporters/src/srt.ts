@@ -3,15 +3,19 @@ import type { Transcript } from '@scribekit/core';
 import type { Cue } from './captions/cue.js';
 import { formatTimestamp, srtLine } from './captions/escape.js';
 import type { CaptionOptions } from './captions/options.js';
-import { resolveCaptionOptions } from './captions/options.js';
-import { buildCues } from './captions/segment.js';
+import { contextCues } from './captions/segment.js';
+import { type RenderContext, renderContext } from './render/context.js';
 
 export type { CaptionOptions } from './captions/options.js';
 
 /** The transcript as SubRip captions (speaker labels as visible text; SRT has no voice tag). */
 export function toSrt(t: Transcript, options: CaptionOptions = {}): string {
-  const o = resolveCaptionOptions(options);
-  return cuesToSrt(buildCues(t, options), o.srtIndexBase);
+  return writeSrt(renderContext(t, options));
+}
+
+/** The SRT writer of the registry: the export's shared cues, serialised. */
+export function writeSrt(ctx: RenderContext): string {
+  return cuesToSrt(contextCues(ctx), ctx.captionOptions().srtIndexBase);
 }
 
 /** Serialises cues as SRT, numbered from `indexBase`. */

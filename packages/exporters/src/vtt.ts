@@ -2,13 +2,18 @@
 import type { Transcript } from '@scribekit/core';
 import type { Cue } from './captions/cue.js';
 import { formatTimestamp, vttLine, vttVoice } from './captions/escape.js';
-import { type CaptionOptions, resolveCaptionOptions } from './captions/options.js';
-import { buildCues } from './captions/segment.js';
+import type { CaptionOptions } from './captions/options.js';
+import { contextCues } from './captions/segment.js';
+import { type RenderContext, renderContext } from './render/context.js';
 
 /** The transcript as WebVTT: a voice span per cue plus the visible label at speaker changes. */
 export function toVtt(t: Transcript, options: CaptionOptions = {}): string {
-  const o = resolveCaptionOptions(options);
-  return cuesToVtt(buildCues(t, options), o.vttCueIds);
+  return writeVtt(renderContext(t, options));
+}
+
+/** The VTT writer of the registry: the export's shared cues, serialised. */
+export function writeVtt(ctx: RenderContext): string {
+  return cuesToVtt(contextCues(ctx), ctx.captionOptions().vttCueIds);
 }
 
 /** Serialises cues as WebVTT; with `cueIds`, each cue gets a unique numeric identifier from 1. */

@@ -4,11 +4,11 @@ import {
   captionPresets,
   cuesToSrt,
   cuesToVtt,
-  exporters,
   resolveCaptionOptions,
   toSrt,
   toVtt,
 } from '@scribekit/exporters';
+import { render } from '@scribekit/exporters/render';
 import { parseSync } from 'subtitle';
 import { describe, expect, it } from 'vitest';
 import { formatTimestamp } from '../src/captions/escape.js';
@@ -162,13 +162,14 @@ describe('options', () => {
       expect(() => toSrt(transcript(say('Hello.', 0)), options as never)).toThrow(OptionsError);
     }
     expect(() => resolveCaptionOptions({ maxLines: 4 })).toThrowErrorMatchingInlineSnapshot(
-      `[OptionsError: Expected caption option \`maxLines\` to be 1, 2 or 3]`,
+      `[OptionsError: \`maxLines\` must be an integer from 1 to 3]`,
     );
   });
 
-  it('keeps srt and vtt in the registry with their names', () => {
+  it('keeps srt and vtt in the registry with their names', async () => {
     const t = transcript(say('Hello there.', 0));
-    expect(exporters.srt.write(t)).toBe(toSrt(t));
-    expect(exporters.vtt.write(t)).toBe(toVtt(t));
+    const [srt, vtt] = await render(t, ['srt', 'vtt']);
+    expect(srt!.data).toBe(toSrt(t));
+    expect(vtt!.data).toBe(toVtt(t));
   });
 });

@@ -173,7 +173,7 @@ describe('timing', () => {
     expect(moved.map((c) => c.startMs - 3_600_000)).toEqual(base.map((c) => c.startMs));
     expect(toSrt(t, { startOffsetMs: -500 })).toContain('00:00:00,500 -->');
     expect(() => buildCues(t, { startOffsetMs: -2000 })).toThrowErrorMatchingInlineSnapshot(
-      `[OptionsError: Caption option \`startOffsetMs\` moves 1 cue(s) before 0]`,
+      `[OptionsError: \`startOffsetMs\` moves 1 cue(s) before 0]`,
     );
   });
 });

@@ -1,5 +1,6 @@
 import { analyze, OptionsError, parseTranscript, redact, type Transcript } from '@scribekit/core';
 import { getExporter, toDocx } from '@scribekit/exporters';
+import { render } from '@scribekit/exporters/render';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFixture } from '../../../test/support/corpus.js';
 import { plantEntities } from '../../../test/support/phi.js';
@@ -230,20 +231,23 @@ describe('toDocx robustness', () => {
     expect(text).toContain('Duration\n00:00:00');
   });
 
+  it('refuses a title with control characters, naming the option', async () => {
+    const t = parseTranscript(synthBatch({ words: 4 }));
+    await expect(toDocx(t, { date, title: 'T\u0000' })).rejects.toThrow(/^`title` must be/);
+  });
+
   it('escapes XML-hostile names and replaces control characters', async () => {
     const hostile = 'Dr <A&B> "Q"\u0001\u0007\uFFFF';
     const t = parseTranscript(synthBatch({ words: 40, speakers: 2, jobName: 'job <&> \u0002' }));
-    const files = unzipDocx(
-      await toDocx(t, { date, speakerNames: { spk_0: hostile }, title: 'T\u0000 <&>' }),
-    );
+    const files = unzipDocx(await toDocx(t, { date, speakerNames: { spk_0: hostile }, title: 'T <&>' }));
     for (const [name, xml] of Object.entries(files)) {
       if (!name.endsWith('.xml') && !name.endsWith('.rels')) continue;
       expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/);
     }
     const xml = files['word/document.xml']!;
     expect(xml).toContain('Dr &lt;A&amp;B&gt; &quot;Q&quot;\uFFFD\uFFFD\uFFFD:');
-    expect(xml).toContain('T\uFFFD &lt;&amp;&gt;');
-    expect(files['docProps/core.xml']).toContain('<dc:title>T\uFFFD &lt;&amp;&gt;</dc:title>');
+    expect(xml).toContain('T &lt;&amp;&gt;');
+    expect(files['docProps/core.xml']).toContain('<dc:title>T &lt;&amp;&gt;</dc:title>');
     expect(files['word/header1.xml']).toContain('job &lt;&amp;&gt; \uFFFD');
   });
 
@@ -314,7 +318,7 @@ describe('toDocx reproducibility and options', () => {
     const exporter = getExporter('docx');
     expect(exporter.kind).toBe('binary');
     expect(exporter.extension).toBe('docx');
-    const bytes = await exporter.write(fixture('medical-dictation'), { date });
+    const bytes = (await render(fixture('medical-dictation'), ['docx'], { date }))[0]!.data as Uint8Array;
     expect(Buffer.from(bytes).equals(Buffer.from(await toDocx(fixture('medical-dictation'), { date })))).toBe(
       true,
     );

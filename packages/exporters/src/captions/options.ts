@@ -1,5 +1,6 @@
 // Caption rules: the default profile (Netflix English numbers), the presets, and option validation.
-import { OptionsError } from '@scribekit/core';
+import { invalidOption, OptionsError } from '@scribekit/core/errors';
+import { checkType, type OptionSpec } from '../options/spec.js';
 import type { CommonOptions } from '../types.js';
 
 export type CaptionPreset = 'netflix' | 'bbc' | 'dcmp';
@@ -84,71 +85,146 @@ export const captionPresets: Readonly<Record<CaptionPreset, CaptionRules>> = Obj
 
 const RULE_KEYS = Object.keys(NETFLIX) as (keyof CaptionRules)[];
 
-/** Applies the preset and the overrides; throws OptionsError for unknown or out-of-range values. */
+const ms = (description: string, fallback: string, flag?: string): OptionSpec => ({
+  key: '',
+  group: 'captions',
+  type: { kind: 'integer', min: 0 },
+  description,
+  default: fallback,
+  ...(flag ? { flag: { name: flag, value: '<ms>' } } : {}),
+});
+
+/** The caption options (SRT, WebVTT, `buildCues`, `captionQuality`). */
+export const captionOptionSpecs: readonly OptionSpec[] = [
+  {
+    key: 'preset',
+    group: 'captions',
+    type: { kind: 'enum', values: ['netflix', 'bbc', 'dcmp'] },
+    description:
+      'caption rules: `netflix` (42 cpl, 17/20 cps), `bbc` (37 cpl, 15/17 cps), `dcmp` (32 cpl, ≥ 2 s)',
+    default: 'netflix',
+    flag: { name: 'preset', value: '<name>' },
+  },
+  {
+    key: 'maxLineChars',
+    group: 'captions',
+    type: { kind: 'integer', min: 1 },
+    description: 'caption characters per line (spaces, punctuation and label included)',
+    default: '42',
+    flag: { name: 'max-line-chars', value: '<n>' },
+  },
+  {
+    key: 'maxLines',
+    group: 'captions',
+    type: { kind: 'integer', min: 1, max: 3 },
+    description: 'caption lines per cue',
+    default: '2',
+    flag: { name: 'max-lines', value: '<n>' },
+  },
+  {
+    key: 'targetCps',
+    group: 'captions',
+    type: { kind: 'number', min: 0 },
+    description: 'reading speed the segmentation aims for (characters per second)',
+    default: '17',
+  },
+  {
+    key: 'maxCps',
+    group: 'captions',
+    type: { kind: 'number', min: 0 },
+    description: 'caption reading-speed limit (characters per second)',
+    default: '20',
+    flag: { name: 'max-cps', value: '<n>' },
+  },
+  { ...ms('shortest time a cue is on screen', '1000', 'min-duration'), key: 'minDurationMs' },
+  { ...ms('longest time a cue is on screen', '7000', 'max-duration'), key: 'maxDurationMs' },
+  { ...ms('gap between two cues of one speaker stream (2 frames at 24 fps)', '83'), key: 'minGapMs' },
+  { ...ms('smaller gaps are closed down to `minGapMs`', '500'), key: 'chainGapMs' },
+  { ...ms('how long a cue may stay after its last word', '500'), key: 'maxExtendMs' },
+  { ...ms('a pause this long always starts a new cue', '1500'), key: 'pauseBreakMs' },
+  { ...ms('pauses this long are preferred cue ends', '300'), key: 'softPauseMs' },
+  {
+    key: 'speakerLabels',
+    group: 'captions',
+    type: { kind: 'enum', values: ['colon', 'brackets', 'none'] },
+    description: 'visible speaker label at speaker changes: `colon` (`NAME:`), `brackets` (`[Name]`), `none`',
+    default: 'colon',
+    flag: { name: 'speaker-labels', value: '<style>' },
+  },
+  {
+    key: 'channelAsSpeaker',
+    group: 'captions',
+    type: { kind: 'boolean' },
+    description: 'without speaker labels, name cues by channel',
+    default: 'true',
+  },
+  {
+    key: 'confidenceMarker',
+    group: 'captions',
+    type: { kind: 'object', describe: '`{ "below": 0..1, "mark"?: "(?)" }`' },
+    description: 'append `mark` to words with a confidence below `below`',
+    default: 'off',
+  },
+  {
+    key: 'startOffsetMs',
+    group: 'captions',
+    type: { kind: 'integer' },
+    description: 'added to every time; may be negative as long as no cue goes below 0',
+    default: '0',
+  },
+  {
+    key: 'srtIndexBase',
+    group: 'captions',
+    type: { kind: 'integer', min: 0, max: 1 },
+    description: "first SRT number, 1 or 0 (Transcribe's `OutputStartIndex`)",
+    default: '1',
+  },
+  {
+    key: 'vttCueIds',
+    group: 'captions',
+    type: { kind: 'boolean' },
+    description: 'numeric WebVTT cue identifiers, unique, from 1',
+    default: 'false',
+  },
+];
+
+const SPECS = new Map(captionOptionSpecs.map((s) => [s.key, s]));
+
+/** Applies the preset and the overrides; throws OptionsError naming the option for a wrong or out-of-range value. */
 export function resolveCaptionOptions(options: CaptionOptions = {}): ResolvedCaptionOptions {
+  for (const [key, spec] of SPECS) checkType(spec, (options as Record<string, unknown>)[key]);
   const preset = options.preset ?? 'netflix';
-  if (!Object.hasOwn(captionPresets, preset)) {
-    throw new OptionsError(
-      `Unknown caption preset \`${String(preset)}\`, expected one of \`netflix\`, \`bbc\`, \`dcmp\``,
-    );
-  }
   const rules: Record<keyof CaptionRules, number> = { ...captionPresets[preset] };
   for (const key of RULE_KEYS) {
     const value = options[key];
-    if (value === undefined) continue;
-    const cps = key === 'targetCps' || key === 'maxCps';
-    if (
-      typeof value !== 'number' ||
-      !Number.isFinite(value) ||
-      value < 0 ||
-      (!cps && !Number.isInteger(value))
-    ) {
-      throw new OptionsError(
-        `Expected caption option \`${key}\` to be a non-negative ${cps ? 'number' : 'integer'}`,
-      );
-    }
-    rules[key] = value;
+    if (value !== undefined) rules[key] = value;
   }
-  if (rules.maxLineChars < 1)
-    throw new OptionsError('Expected caption option `maxLineChars` to be at least 1');
-  if (rules.maxLines < 1 || rules.maxLines > 3)
-    throw new OptionsError('Expected caption option `maxLines` to be 1, 2 or 3');
-  if (rules.targetCps <= 0 || rules.maxCps < rules.targetCps) {
-    throw new OptionsError('Expected caption options `0 < targetCps <= maxCps`');
+  if (rules.maxCps < rules.targetCps) {
+    throw new OptionsError('{targetCps} must be above 0 and at most {maxCps}', { option: 'maxCps' });
   }
-  if (rules.maxDurationMs < 1 || rules.minDurationMs > rules.maxDurationMs) {
-    throw new OptionsError(
-      'Expected caption options `minDurationMs <= maxDurationMs` (and `maxDurationMs >= 1`)',
-    );
+  if (rules.targetCps <= 0) throw invalidOption('targetCps', 'must be above 0');
+  if (rules.maxDurationMs < 1) throw invalidOption('maxDurationMs', 'must be at least 1');
+  if (rules.minDurationMs > rules.maxDurationMs) {
+    throw new OptionsError('{minDurationMs} must be at most {maxDurationMs}', { option: 'minDurationMs' });
   }
-  const speakerLabels = options.speakerLabels ?? 'colon';
-  if (speakerLabels !== 'colon' && speakerLabels !== 'brackets' && speakerLabels !== 'none') {
-    throw new OptionsError(
-      `Unknown speaker label style \`${String(speakerLabels)}\`, expected one of \`colon\`, \`brackets\`, \`none\``,
-    );
-  }
-  const srtIndexBase = options.srtIndexBase ?? 1;
-  if (srtIndexBase !== 0 && srtIndexBase !== 1)
-    throw new OptionsError('Expected caption option `srtIndexBase` to be 0 or 1');
-  const startOffsetMs = options.startOffsetMs ?? 0;
-  if (!Number.isInteger(startOffsetMs))
-    throw new OptionsError('Expected caption option `startOffsetMs` to be an integer');
   const marker = options.confidenceMarker;
   if (
     marker !== undefined &&
     marker !== null &&
-    (typeof marker.below !== 'number' || !(marker.below >= 0 && marker.below <= 1))
+    (typeof marker.below !== 'number' ||
+      !(marker.below >= 0 && marker.below <= 1) ||
+      (marker.mark !== undefined && typeof marker.mark !== 'string'))
   ) {
-    throw new OptionsError('Expected caption option `confidenceMarker.below` to be a number from 0 to 1');
+    throw invalidOption('confidenceMarker', 'must be `{ below: 0..1, mark?: text }`');
   }
   return {
     ...(rules as unknown as CaptionRules),
     preset,
-    speakerLabels,
+    speakerLabels: options.speakerLabels ?? 'colon',
     channelAsSpeaker: options.channelAsSpeaker ?? true,
     confidenceMarker: marker ? { below: marker.below, mark: marker.mark ?? '(?)' } : null,
-    startOffsetMs,
-    srtIndexBase,
+    startOffsetMs: options.startOffsetMs ?? 0,
+    srtIndexBase: options.srtIndexBase ?? 1,
     vttCueIds: options.vttCueIds ?? false,
   };
 }

@@ -2,10 +2,11 @@
 // cue breaks chosen by dynamic programming, line breaking and timing. Pure, and linear in the number of
 // words (each cue start looks ahead only as far as two lines reach).
 import { OptionsError, type Token, type Transcript } from '@scribekit/core';
-import { displayName, prepare } from '../common.js';
+import { displayName } from '../common.js';
+import { type RenderContext, renderContext } from '../render/context.js';
 import { type Cue, lineChars } from './cue.js';
 import { breakCost, breakLines, type LineUnit } from './line-break.js';
-import { type CaptionOptions, type ResolvedCaptionOptions, resolveCaptionOptions } from './options.js';
+import type { CaptionOptions, ResolvedCaptionOptions } from './options.js';
 import { type TimedDraft, timeStream } from './timing.js';
 
 interface Unit extends LineUnit {
@@ -39,8 +40,15 @@ interface Draft extends TimedDraft {
  * different channels may overlap in time (overlapping speech) while cues of one channel never do.
  */
 export function buildCues(transcript: Transcript, options: CaptionOptions = {}): Cue[] {
-  const o = resolveCaptionOptions(options);
-  const t = prepare(transcript, options);
+  return contextCues(renderContext(transcript, options));
+}
+
+/** The cues of an export, built once and shared by SRT and WebVTT. */
+export function contextCues(ctx: RenderContext): Cue[] {
+  return ctx.once('cues', () => segmentTranscript(ctx.t, ctx.captionOptions(), ctx.options));
+}
+
+function segmentTranscript(t: Transcript, o: ResolvedCaptionOptions, options: CaptionOptions): Cue[] {
   const who = (tok: Token) => tok.speaker ?? (o.channelAsSpeaker ? tok.channel : null);
   const identities = new Set<string>();
   const channels = new Set<string>();
@@ -110,7 +118,8 @@ export function buildCues(transcript: Transcript, options: CaptionOptions = {}):
   if (byChannel) cues.sort((a, b) => a.startMs - b.startMs);
   if (o.startOffsetMs < 0) {
     const early = cues.filter((c) => c.startMs < 0).length;
-    if (early > 0) throw new OptionsError(`Caption option \`startOffsetMs\` moves ${early} cue(s) before 0`);
+    if (early > 0)
+      throw new OptionsError(`{startOffsetMs} moves ${early} cue(s) before 0`, { option: 'startOffsetMs' });
   }
   return cues;
 }

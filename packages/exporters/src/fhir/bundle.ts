@@ -1,6 +1,7 @@
 // FHIR Bundles: a `document` (Composition first, then the AI Device and its Provenance) and a
 // `transaction` (DocumentReference, Device, Provenance) that creates everything in one POST.
 import type { Transcript } from '@scribekit/core';
+import { renderContext } from '../render/context.js';
 import {
   AIAST,
   CLINICAL_NOTE_CATEGORY,
@@ -161,10 +162,10 @@ export function transactionBundleFrom(c: FhirContext): Bundle {
 
 /** The FHIR document Bundle (type `document`) for a transcript, as a plain object. */
 export function buildDocumentBundle(t: Transcript, options?: FhirOptions): Bundle {
-  return documentBundleFrom(fhirContext(t, options));
+  return documentBundleFrom(fhirContext(renderContext(t, options)));
 }
 
 /** The transaction Bundle for a single POST, as a plain object. */
 export function buildTransactionBundle(t: Transcript, options?: FhirOptions): Bundle {
-  return transactionBundleFrom(fhirContext(t, options));
+  return transactionBundleFrom(fhirContext(renderContext(t, options)));
 }

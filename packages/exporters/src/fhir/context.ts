@@ -1,9 +1,10 @@
 // Everything one FHIR export shares: the (redacted) transcript, resolved options, the text, ids and labels.
-import { ExportError, type Transcript } from '@scribekit/core';
-import { prepare, redactionSummary } from '../common.js';
+import { ExportError, invalidOption, type Transcript } from '@scribekit/core';
+import { redactionSummary } from '../common.js';
+import type { RenderContext } from '../render/context.js';
 import { AIAST, confidentialityCoding, NOTE_TYPES, REDACTED } from './codes.js';
 import { type IdFactory, idFactory, sha1Hex, uuidV5 } from './ids.js';
-import { type FhirOptions, formatInstant, type ResolvedFhirOptions, resolveFhirOptions } from './options.js';
+import { type FhirOptions, formatInstant, type ResolvedFhirOptions } from './options.js';
 import { plainText, type TurnLine, turnLines } from './transcript-text.js';
 import type { Coding, Identifier, Period } from './types.js';
 
@@ -37,9 +38,13 @@ function sourceOf(t: Transcript): FhirContext['source'] {
   return { name: 'Amazon Transcribe', slug: 'amazon-transcribe' };
 }
 
-export function fhirContext(input: Transcript, options: FhirOptions | undefined): FhirContext {
-  const o = resolveFhirOptions(options);
-  const t = prepare(input, options);
+export function fhirContext(ctx: RenderContext): FhirContext {
+  return ctx.once('fhir:context', () => makeFhirContext(ctx));
+}
+
+function makeFhirContext(ctx: RenderContext): FhirContext {
+  const { t, options } = ctx;
+  const o = ctx.fhirOptions();
   const lines = turnLines(t, options);
   const text = plainText(lines);
   if (text === '') throw new ExportError('The transcript has no words: a FHIR document needs text to carry');
@@ -59,10 +64,15 @@ export function fhirContext(input: Transcript, options: FhirOptions | undefined)
   const security: Coding[] = [AIAST];
   if (redacted) security.push(REDACTED);
   if (o.confidentiality !== null) security.push(confidentialityCoding(o.confidentiality));
+  const audioEnd = o.audioStart === null ? null : new Date(Date.parse(o.audioStart) + t.durationMs);
+  if (audioEnd !== null && !(audioEnd.getUTCFullYear() <= 9999)) {
+    throw invalidOption(
+      'audioStart',
+      'must leave the recording’s end (start + duration) before the year 10000',
+    );
+  }
   const period =
-    o.audioStart === null
-      ? null
-      : { start: o.audioStart, end: formatInstant(new Date(Date.parse(o.audioStart) + t.durationMs)) };
+    o.audioStart === null || audioEnd === null ? null : { start: o.audioStart, end: formatInstant(audioEnd) };
   const completed = t.metadata.completedAt;
   const noteDisplay = NOTE_TYPES[o.noteType].display;
   return {

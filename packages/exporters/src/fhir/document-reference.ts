@@ -1,6 +1,8 @@
 // The US Core (7.0.0) DocumentReference carrying the transcript: the primary EHR import artefact.
+
 import { createHash } from 'node:crypto';
 import type { Transcript } from '@scribekit/core';
+import { renderContext } from '../render/context.js';
 import {
   CLINICAL_NOTE_CATEGORY,
   confidentialityCoding,
@@ -94,5 +96,5 @@ export function documentReferenceFrom(c: FhirContext): DocumentReference {
 
 /** The US Core DocumentReference for a transcript, as a plain object. Throws OptionsError/ExportError. */
 export function buildDocumentReference(t: Transcript, options?: FhirOptions): DocumentReference {
-  return documentReferenceFrom(fhirContext(t, options));
+  return documentReferenceFrom(fhirContext(renderContext(t, options)));
 }

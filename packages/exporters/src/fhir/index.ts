@@ -1,9 +1,10 @@
 // FHIR R4 export: a US Core DocumentReference (default), a document Bundle or a transaction Bundle,
 // as JSON or XML.
 import type { Transcript } from '@scribekit/core';
-import { buildFhirResource, resourceToJson } from './json.js';
+import { renderContext } from '../render/context.js';
+import { writeFhirJson } from './json.js';
 import type { FhirOptions } from './options.js';
-import { resourceToXml } from './xml.js';
+import { writeFhirXml } from './xml.js';
 
 export { buildDocumentBundle, buildTransactionBundle } from './bundle.js';
 export {
@@ -35,10 +36,10 @@ export { resourceToXml } from './xml.js';
 
 /** FHIR R4 JSON of the resource `options.output` asks for (default `document-reference`). */
 export function toFhirJson(t: Transcript, options?: FhirOptions): string {
-  return resourceToJson(buildFhirResource(t, options));
+  return writeFhirJson(renderContext(t, options));
 }
 
 /** FHIR R4 XML of the same resource `toFhirJson` writes. */
 export function toFhirXml(t: Transcript, options?: FhirOptions): string {
-  return resourceToXml(buildFhirResource(t, options));
+  return writeFhirXml(renderContext(t, options));
 }

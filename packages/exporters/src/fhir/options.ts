@@ -1,6 +1,7 @@
 // FHIR exporter options: the public type, defaults, and validation into a resolved form.
 // Messages name options and what is expected; they never quote option values (ids may be MRNs).
-import { OptionsError } from '@scribekit/core';
+import { invalidOption, OptionsError } from '@scribekit/core/errors';
+import { checkType, type OptionSpec } from '../options/spec.js';
 import type { CommonOptions } from '../types.js';
 import { CONFIDENTIALITY_CODES, type FhirConfidentiality, type FhirNoteType, NOTE_TYPES } from './codes.js';
 import type { Reference } from './types.js';
@@ -81,6 +82,94 @@ export interface ResolvedFhirOptions {
 }
 
 const OUTPUTS: readonly FhirOutput[] = ['document-reference', 'document-bundle', 'transaction-bundle'];
+
+const fhir = (spec: Omit<OptionSpec, 'group'>): OptionSpec => ({ ...spec, group: 'fhir' });
+
+/** The FHIR options (`title` and `date` are shared document options, specified with them). */
+export const fhirOptionSpecs: readonly OptionSpec[] = [
+  fhir({
+    key: 'subject',
+    type: { kind: 'reference' },
+    description: 'FHIR/HL7: the patient, e.g. `Patient/123` (required for FHIR)',
+    flag: { name: 'subject', value: '<ref>' },
+  }),
+  fhir({
+    key: 'author',
+    type: { kind: 'references' },
+    description: 'FHIR/HL7: the authoring clinician(s), e.g. `Practitioner/7`',
+    flag: { name: 'author', value: '<ref>', repeatable: true },
+  }),
+  fhir({
+    key: 'encounter',
+    type: { kind: 'reference' },
+    description: 'FHIR/HL7: the encounter, e.g. `Encounter/42`',
+    flag: { name: 'encounter', value: '<ref>' },
+  }),
+  fhir({
+    key: 'verifier',
+    type: { kind: 'reference' },
+    description: 'FHIR/HL7: the clinician who reviewed the note (needed with `docStatus: final`)',
+    flag: { name: 'verifier', value: '<ref>' },
+  }),
+  fhir({
+    key: 'require',
+    type: { kind: 'enums', values: ['author', 'encounter'] },
+    description: 'FHIR: references the target EHR needs besides `subject`',
+    default: 'none',
+  }),
+  fhir({
+    key: 'noteType',
+    type: { kind: 'enum', values: Object.keys(NOTE_TYPES) },
+    description: 'FHIR/HL7: the note kind (LOINC type; HL7 table 0270)',
+    default: 'progress',
+    flag: { name: 'note-type', value: '<type>' },
+  }),
+  fhir({
+    key: 'output',
+    type: { kind: 'enum', values: OUTPUTS },
+    description: 'FHIR: what to write',
+    default: 'document-reference',
+    flag: { name: 'fhir-output', value: '<kind>' },
+  }),
+  fhir({
+    key: 'docStatus',
+    type: { kind: 'enum', values: ['preliminary', 'final'] },
+    description: 'FHIR/HL7: the note status (`final` needs `verifier`)',
+    default: 'preliminary',
+    flag: { name: 'doc-status', value: '<status>' },
+  }),
+  fhir({
+    key: 'ids',
+    type: { kind: 'enum', values: ['random', 'deterministic'] },
+    description: 'FHIR: random ids, or deterministic ones derived from the content',
+    default: 'random',
+    flag: { name: 'ids', value: '<mode>' },
+  }),
+  fhir({
+    key: 'audioStart',
+    type: { kind: 'instant' },
+    description: 'FHIR: when the recording started (gives `context.period`)',
+    default: 'none',
+  }),
+  fhir({
+    key: 'audio',
+    type: { kind: 'object', describe: '`{ "reference"?: "Media/<id>", "url"?: URL, "contentType"?: type }`' },
+    description: 'FHIR: a link to the source audio',
+    default: 'none',
+  }),
+  fhir({
+    key: 'turns',
+    type: { kind: 'boolean' },
+    description: 'FHIR: add the speaker turns as a JSON attachment',
+    default: 'false',
+  }),
+  fhir({
+    key: 'confidentiality',
+    type: { kind: 'enum', values: Object.keys(CONFIDENTIALITY_CODES) },
+    description: 'FHIR: confidentiality code for `meta.security` and `securityLabel`',
+    default: 'none',
+  }),
+];
 const ID = '[A-Za-z0-9\\-.]{1,64}';
 const UUID = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** instant: full date-time with seconds and a time zone. */
@@ -101,7 +190,7 @@ const list = (values: readonly string[]) => values.map((v) => `\`${v}\``).join('
 function oneOf<T extends string>(name: string, value: unknown, valid: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
   if (typeof value === 'string' && (valid as readonly string[]).includes(value)) return value as T;
-  throw new OptionsError(`Invalid FHIR option \`${name}\`: expected one of ${list(valid)}`);
+  throw new OptionsError(`{${name}} must be one of ${list(valid)}`, { option: name });
 }
 
 /** The resource type a reference points at, or null for `urn:uuid:` references. */
@@ -114,27 +203,26 @@ export function referenceType(reference: string): string | null {
 function resolveReference(role: Role, name: string, value: FhirReferenceInput): ResolvedReference {
   const input = typeof value === 'string' ? { reference: value } : value;
   if (typeof input !== 'object' || input === null || typeof input.reference !== 'string') {
-    throw new OptionsError(
-      `Invalid FHIR option \`${name}\`: expected a reference string or \`{ reference, display? }\``,
-    );
+    throw new OptionsError(`{${name}} must be a reference string or \`{ reference, display? }\``, {
+      option: name,
+    });
   }
   const type = referenceType(input.reference);
   const targets: readonly string[] = TARGETS[role];
   if (type === '') {
     throw new OptionsError(
-      `Invalid FHIR option \`${name}\`: expected a reference such as \`${targets[0]}/<id>\`, an absolute URL ending in \`${targets[0]}/<id>\`, or \`urn:uuid:<uuid>\``,
+      `{${name}} must be a reference such as \`${targets[0]}/<id>\`, an absolute URL ending in \`${targets[0]}/<id>\`, or \`urn:uuid:<uuid>\``,
+      { option: name },
     );
   }
   if (type !== null && !targets.includes(type)) {
-    throw new OptionsError(
-      `Invalid FHIR option \`${name}\`: a reference to ${type} is not allowed here, expected ${list(targets)}`,
-    );
+    throw new OptionsError(`{${name}} must refer to ${list(targets)}, not to ${type}`, { option: name });
   }
   const display = 'display' in input ? input.display : undefined;
   if (display !== undefined && !isFhirString(display)) {
-    throw new OptionsError(
-      `Invalid FHIR option \`${name}.display\`: expected a non-empty string without control characters`,
-    );
+    throw new OptionsError(`{${name}.display} must be a non-empty string without control characters`, {
+      option: name,
+    });
   }
   return display === undefined ? { reference: input.reference } : { reference: input.reference, display };
 }
@@ -156,7 +244,7 @@ export function formatInstant(d: Date): string {
 function resolveInstant(name: string, value: string | Date): string {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime()))
-      throw new OptionsError(`Invalid FHIR option \`${name}\`: the Date is invalid`);
+      throw new OptionsError(`{${name}} must be a valid Date`, { option: name });
     return formatInstant(value);
   }
   const m = typeof value === 'string' ? INSTANT.exec(value) : null;
@@ -172,8 +260,12 @@ function resolveInstant(name: string, value: string | Date): string {
     (m[9] === undefined || (Number(m[9]) <= 14 && Number(m[10]) <= 59));
   if (!valid) {
     throw new OptionsError(
-      `Invalid FHIR option \`${name}\`: expected an instant with seconds and a time zone, such as \`2024-05-01T14:35:00Z\``,
+      `{${name}} must be an instant with seconds and a time zone, such as \`2024-05-01T14:35:00Z\``,
+      { option: name },
     );
+  }
+  if (!Number.isFinite(Date.parse(value as string))) {
+    throw new OptionsError(`{${name}} must be a real instant`, { option: name });
   }
   return value as string;
 }
@@ -196,7 +288,7 @@ const AUDIO_TYPES: Readonly<Record<string, string>> = {
 function resolveAudio(audio: FhirAudioLink | undefined): ResolvedFhirOptions['audio'] {
   if (audio === undefined) return { reference: null, url: null, contentType: null };
   if (typeof audio !== 'object' || audio === null) {
-    throw new OptionsError('Invalid FHIR option `audio`: expected `{ reference?, url?, contentType? }`');
+    throw invalidOption('audio', 'must be `{ reference?, url?, contentType? }`');
   }
   const reference =
     audio.reference === undefined ? null : resolveReference('audio', 'audio.reference', audio.reference);
@@ -204,28 +296,31 @@ function resolveAudio(audio: FhirAudioLink | undefined): ResolvedFhirOptions['au
   let contentType: string | null = null;
   if (audio.url !== undefined) {
     if (typeof audio.url !== 'string' || !/^[a-z][a-z0-9+.-]*:\S+$/i.test(audio.url)) {
-      throw new OptionsError(
-        'Invalid FHIR option `audio.url`: expected an absolute URL such as `s3://bucket/visit.wav`',
-      );
+      throw new OptionsError('{audio.url} must be an absolute URL such as `s3://bucket/visit.wav`', {
+        option: 'audio',
+      });
     }
     url = audio.url;
     const ext = /\.([a-z0-9]+)(?:[?#].*)?$/i.exec(audio.url)?.[1]?.toLowerCase();
     contentType = audio.contentType ?? (ext ? (AUDIO_TYPES[ext] ?? null) : null);
     if (contentType === null) {
       throw new OptionsError(
-        `Cannot tell the media type of \`audio.url\`: give \`audio.contentType\` (known extensions: ${list(Object.keys(AUDIO_TYPES))})`,
+        `Cannot tell the media type of {audio.url}: give {audio.contentType} (known extensions: ${list(Object.keys(AUDIO_TYPES))})`,
+        { option: 'audio' },
       );
     }
     if (!/^[a-z]+\/[a-z0-9.+-]+$/i.test(contentType)) {
-      throw new OptionsError(
-        'Invalid FHIR option `audio.contentType`: expected a media type such as `audio/wav`',
-      );
+      throw new OptionsError('{audio.contentType} must be a media type such as `audio/wav`', {
+        option: 'audio',
+      });
     }
   } else if (audio.contentType !== undefined) {
-    throw new OptionsError('FHIR option `audio.contentType` needs `audio.url`');
+    throw new OptionsError('{audio.contentType} needs {audio.url}', { option: 'audio' });
   }
   if (reference === null && url === null) {
-    throw new OptionsError('FHIR option `audio` needs `reference` (DocumentReference or Media) or `url`');
+    throw new OptionsError('{audio} needs `reference` (DocumentReference or Media) or `url`', {
+      option: 'audio',
+    });
   }
   return { reference, url, contentType };
 }
@@ -236,6 +331,7 @@ export function resolveFhirOptions(
   now: () => Date = () => new Date(),
 ): ResolvedFhirOptions {
   const o = options ?? {};
+  for (const spec of fhirOptionSpecs) checkType(spec, (o as Record<string, unknown>)[spec.key]);
   const output = oneOf('output', o.output, OUTPUTS, 'document-reference');
   const noteType = oneOf('noteType', o.noteType, Object.keys(NOTE_TYPES) as FhirNoteType[], 'progress');
   const docStatus = oneOf('docStatus', o.docStatus, ['preliminary', 'final'], 'preliminary');
@@ -252,7 +348,8 @@ export function resolveFhirOptions(
 
   if (o.subject === undefined) {
     throw new OptionsError(
-      'A US Core DocumentReference needs the patient: give the FHIR option `subject`, e.g. `Patient/<id>`',
+      'A US Core DocumentReference needs the patient: give {subject}, e.g. `Patient/<id>`',
+      { option: 'subject' },
     );
   }
   const subject = resolveReference('subject', 'subject', o.subject);
@@ -264,35 +361,33 @@ export function resolveFhirOptions(
   const verifier = o.verifier === undefined ? null : resolveReference('verifier', 'verifier', o.verifier);
 
   const required = o.require ?? [];
-  if (!Array.isArray(required))
-    throw new OptionsError('Invalid FHIR option `require`: expected a list of `author`, `encounter`');
+  if (!Array.isArray(required)) throw invalidOption('require', 'must be a list of `author`, `encounter`');
   for (const r of required) {
     if (r !== 'author' && r !== 'encounter') {
-      throw new OptionsError('Invalid FHIR option `require`: expected a list of `author`, `encounter`');
+      throw invalidOption('require', 'must be a list of `author`, `encounter`');
     }
     if (r === 'author' && authors.length === 0) {
-      throw new OptionsError(
-        'The target EHR needs an author: give the FHIR option `author`, e.g. `Practitioner/<id>`',
-      );
+      throw new OptionsError('The target EHR needs an author: give {author}, e.g. `Practitioner/<id>`', {
+        option: 'author',
+      });
     }
     if (r === 'encounter' && encounter === null) {
-      throw new OptionsError(
-        'The target EHR needs an encounter: give the FHIR option `encounter`, e.g. `Encounter/<id>`',
-      );
+      throw new OptionsError('The target EHR needs an encounter: give {encounter}, e.g. `Encounter/<id>`', {
+        option: 'encounter',
+      });
     }
   }
   if (docStatus === 'final' && verifier === null) {
     throw new OptionsError(
-      '`docStatus: final` marks the note as signed: give the signing clinician as the FHIR option `verifier`, e.g. `Practitioner/<id>`',
+      '{docStatus} `final` marks the note as signed: give the signing clinician as {verifier}, e.g. `Practitioner/<id>`',
+      { option: 'verifier' },
     );
   }
   if (o.title !== undefined && !isFhirString(o.title)) {
-    throw new OptionsError(
-      'Invalid FHIR option `title`: expected a non-empty string without control characters',
-    );
+    throw invalidOption('title', 'must be a non-empty string without control characters');
   }
   if (o.turns !== undefined && typeof o.turns !== 'boolean') {
-    throw new OptionsError('Invalid FHIR option `turns`: expected true or false');
+    throw invalidOption('turns', 'must be true or false');
   }
 
   return {

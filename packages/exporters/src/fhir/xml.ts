@@ -3,6 +3,8 @@
 // Narrative divs are emitted verbatim (they are XHTML in their own namespace, generated escaped).
 import { ExportError } from '@scribekit/core';
 import { XMLBuilder, XMLValidator } from 'fast-xml-parser';
+import type { RenderContext } from '../render/context.js';
+import { contextResource } from './json.js';
 import type { FhirResource } from './types.js';
 
 export const FHIR_NS = 'http://hl7.org/fhir';
@@ -293,4 +295,9 @@ export function resourceToXml(resource: FhirResource): string {
   ]);
   // `<div>` can only come from a div element here: any `<` in values is escaped by the builder.
   return `${xml.replace(/<div>@@DIV(\d+)@@<\/div>/g, (_m, i: string) => divs[Number(i)]!).trimEnd()}\n`;
+}
+
+/** The FHIR XML writer of the registry. */
+export function writeFhirXml(ctx: RenderContext): string {
+  return resourceToXml(contextResource(ctx));
 }
