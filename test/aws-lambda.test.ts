@@ -4,7 +4,14 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
-import { configFromEnv, createHandler, type LambdaConfig, type S3Event } from '@scribekit/cli/lambda';
+import {
+  configFromEnv,
+  createHandler,
+  type LambdaConfig,
+  normalizePrefix,
+  outputKey,
+  type S3Event,
+} from '@scribekit/cli/lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createS3Api, createTranscribeApi, type S3Api } from '../packages/cli/src/aws/clients.js';
 import { type FakeTranscribe, startFakeTranscribe } from './support/aws/fake-transcribe.js';
@@ -194,9 +201,9 @@ describe('Lambda handler (S3 ObjectCreated → outputs)', () => {
     });
     const result = await handler(s3Event('transcripts', 'medical/visit-3.json', etag));
     expect(result.results).toEqual([
-      { key: 'medical/visit-3.json', outcome: 'written', outputs: ['fhir/visit-3.fhir.json'] },
+      { key: 'medical/visit-3.json', outcome: 'written', outputs: ['fhir/medical/visit-3.fhir.json'] },
     ]);
-    const out = await api.getObject({ bucket: 'notes', key: 'fhir/visit-3.fhir.json' });
+    const out = await api.getObject({ bucket: 'notes', key: 'fhir/medical/visit-3.fhir.json' });
     const text = Buffer.from(out.body).toString('utf8');
     expect(text).toContain('Patient/777');
     expect(text).toContain('Encounter/9');
@@ -273,12 +280,16 @@ describe('Lambda handler (S3 ObjectCreated → outputs)', () => {
     ]);
   });
 
-  it('skips JSON that does not parse (logged, not retried)', async () => {
+  it('reports JSON that does not parse as failed (logged, not retried), without its content', async () => {
     const handler = createHandler({ config: config(), s3: api, log: () => undefined });
-    const etag = await s3.put('transcripts', 'medical/broken.json', '{"jobName": "x", "results": ');
-    expect((await handler(s3Event('transcripts', 'medical/broken.json', etag))).results).toEqual([
-      { key: 'medical/broken.json', outcome: 'skipped', reason: 'InvalidJsonError: E_JSON' },
-    ]);
+    const etag = await s3.put(
+      'transcripts',
+      'medical/broken.json',
+      '{"jobName": "secret-words", "results": ',
+    );
+    const [result] = (await handler(s3Event('transcripts', 'medical/broken.json', etag))).results;
+    expect(result).toMatchObject({ key: 'medical/broken.json', outcome: 'failed', code: 'E_JSON' });
+    expect(JSON.stringify(result)).not.toContain('secret-words');
   });
 
   it('throws on S3 errors so that Lambda retries the event', async () => {
@@ -290,7 +301,7 @@ describe('Lambda handler (S3 ObjectCreated → outputs)', () => {
 
   it('runs from the built package with configuration from the environment only', async () => {
     const etag = await s3.put('transcripts', 'env/visit-5.json', transcript);
-    const lambda = fileURLToPath(new URL('../packages/cli/dist/lambda.js', import.meta.url));
+    const lambda = fileURLToPath(new URL('../packages/cli/dist/lambda/handler.js', import.meta.url));
     const script = `const { handler } = await import(${JSON.stringify(lambda)});
 const r = await handler(JSON.parse(process.env.EVENT));
 process.stderr.write(JSON.stringify(r));`;
@@ -314,7 +325,7 @@ process.stderr.write(JSON.stringify(r));`;
         {
           key: 'env/visit-5.json',
           outcome: 'written',
-          outputs: ['converted/visit-5.vtt', 'converted/visit-5.txt'],
+          outputs: ['converted/env/visit-5.vtt', 'converted/env/visit-5.txt'],
         },
       ],
     });
@@ -331,18 +342,110 @@ process.stderr.write(JSON.stringify(r));`;
   });
 });
 
+describe('Lambda trust: one output key per source, paired HealthScribe files, bad events and settings', () => {
+  const hsTranscript = readFileSync(
+    new URL('fixtures/healthscribe/visit-streaming-transcript.json', import.meta.url),
+  );
+  const hsSummary = readFileSync(new URL('fixtures/healthscribe/visit-summary.json', import.meta.url));
+
+  it('two patients’ `visit.json` in two folders get two sets of outputs under the prefix (no overwrite)', async () => {
+    const handler = createHandler({
+      config: config({ formats: ['txt'], outputPrefix: normalizePrefix('scribekit') }),
+      s3: api,
+      log: () => undefined,
+    });
+    const a = await s3.put('transcripts', 'medical/clinic1/visit.json', transcriptOfJob('clinic1-visit'));
+    const b = await s3.put('transcripts', 'medical/clinic2/visit.json', transcriptOfJob('clinic2-visit'));
+    const ra = await handler(s3Event('transcripts', 'medical/clinic1/visit.json', a));
+    const rb = await handler(s3Event('transcripts', 'medical/clinic2/visit.json', b));
+    expect(ra.results[0]).toMatchObject({ outputs: ['scribekit/medical/clinic1/visit.txt'] });
+    expect(rb.results[0]).toMatchObject({ outputs: ['scribekit/medical/clinic2/visit.txt'] });
+    const meta1 = await metadataOf('transcripts', 'scribekit/medical/clinic1/visit.txt');
+    const meta2 = await metadataOf('transcripts', 'scribekit/medical/clinic2/visit.txt');
+    expect(meta1.metadata['scribekit-source']).toBe('s3://transcripts/medical/clinic1/visit.json');
+    expect(meta2.metadata['scribekit-source']).toBe('s3://transcripts/medical/clinic2/visit.json');
+  });
+
+  it('normalises the output prefix (a missing `/` never writes outside its folder) and refuses `..`', () => {
+    expect(configFromEnv({ SCRIBEKIT_OUTPUT_PREFIX: 'scribekit' }).outputPrefix).toBe('scribekit/');
+    expect(configFromEnv({ SCRIBEKIT_OUTPUT_PREFIX: '/a//b/' }).outputPrefix).toBe('a/b/');
+    expect(outputKey('medical/c1/visit.json', 'fhir-json', 'scribekit/')).toBe(
+      'scribekit/medical/c1/visit.fhir.json',
+    );
+    expect(() => configFromEnv({ SCRIBEKIT_OUTPUT_PREFIX: 'a/../b' })).toThrow(/SCRIBEKIT_OUTPUT_PREFIX/);
+  });
+
+  it('pairs a HealthScribe transcript.json with its summary.json; summary.json alone is never converted', async () => {
+    const handler = createHandler({ config: config({ formats: ['md'] }), s3: api, log: () => undefined });
+    // The summary arrives first: nothing to convert yet.
+    const se = await s3.put('transcripts', 'hs/job-1/summary.json', hsSummary);
+    const early = await handler(s3Event('transcripts', 'hs/job-1/summary.json', se));
+    expect(early.results[0]).toMatchObject({ outcome: 'skipped' });
+    expect(await api.headObject({ bucket: 'transcripts', key: 'hs/job-1/summary.md' })).toBeNull();
+    // The transcript: converted with the summary beside it, named for the transcript.
+    const te = await s3.put('transcripts', 'hs/job-1/transcript.json', hsTranscript);
+    const done = await handler(s3Event('transcripts', 'hs/job-1/transcript.json', te));
+    expect(done.results[0]).toMatchObject({ outcome: 'written', outputs: ['hs/job-1/transcript.md'] });
+    const md = Buffer.from(
+      (await api.getObject({ bucket: 'transcripts', key: 'hs/job-1/transcript.md' })).body,
+    ).toString('utf8');
+    expect(md).toMatch(/summary/i);
+    // A second HealthScribe job's transcript.json in its own folder gets its own outputs.
+    const te2 = await s3.put('transcripts', 'hs/job-2/transcript.json', hsTranscript);
+    const other = await handler(s3Event('transcripts', 'hs/job-2/transcript.json', te2));
+    expect(other.results[0]).toMatchObject({ outputs: ['hs/job-2/transcript.md'] });
+    // The summary's own event (redelivered, or arriving last) finds the pair's outputs current.
+    const late = await handler(s3Event('transcripts', 'hs/job-1/summary.json', se));
+    expect(late.results[0]).toMatchObject({ outcome: 'unchanged', outputs: ['hs/job-1/transcript.md'] });
+  });
+
+  it('malformed events become failed outcomes, never exceptions, and good records still convert', async () => {
+    const handler = createHandler({ config: config({ formats: ['txt'] }), s3: api, log: () => undefined });
+    for (const event of [null, 42, 'x', [], {}, { Records: 'no' }, { source: 'aws.s3', detail: {} }]) {
+      const { results } = await handler(event);
+      expect(results).toHaveLength(1);
+      expect(results[0]).toMatchObject({ outcome: 'failed', code: 'E_EVENT' });
+    }
+    const etag = await s3.put('transcripts', 'medical/mixed.json', transcript);
+    const good = s3Event('transcripts', 'medical/mixed.json', etag).Records![0]!;
+    const { results } = await handler({ Records: [{ s3: { bucket: {} } }, good, null] });
+    expect(results.map((r) => r.outcome)).toEqual(['failed', 'failed', 'written']);
+  });
+
+  it('bad SCRIBEKIT_EXPORT_OPTIONS is a typed error naming the variable and the option, not the value', () => {
+    const bad = (json: string) => {
+      try {
+        configFromEnv({ SCRIBEKIT_FORMATS: 'srt', SCRIBEKIT_EXPORT_OPTIONS: json });
+      } catch (error) {
+        return error as Error & { code?: string };
+      }
+      throw new Error('accepted');
+    };
+    expect(bad('{nope').message).toMatch(/^SCRIBEKIT_EXPORT_OPTIONS is not valid JSON/);
+    expect(bad('[1]').message).toMatch(/must be a JSON object/);
+    const range = bad('{"maxLines": 9}');
+    expect(range.code).toBe('E_OPTIONS');
+    expect(range.message).toBe('`maxLines` in SCRIBEKIT_EXPORT_OPTIONS must be an integer from 1 to 3');
+    expect(bad('{"maxLine": "Jane Doe"}').message).not.toContain('Jane Doe');
+    expect(() => configFromEnv({ SCRIBEKIT_DETECT_PHI: 'yes' })).toThrow(/SCRIBEKIT_DETECT_PHI/);
+    expect(() => configFromEnv({ SCRIBEKIT_DETECT_PHI: 'comprehend', SCRIBEKIT_PHI_MIN_SCORE: '2' })).toThrow(
+      /SCRIBEKIT_PHI_MIN_SCORE/,
+    );
+  });
+});
+
 describe('examples/lambda/template.yaml', () => {
   const template = readFileSync(new URL('../examples/lambda/template.yaml', import.meta.url), 'utf8');
-  const source = readFileSync(new URL('../packages/cli/src/lambda.ts', import.meta.url), 'utf8');
+  const source = readFileSync(new URL('../packages/cli/src/lambda/handler.ts', import.meta.url), 'utf8');
 
   it('sets only variables the handler reads, and points at the built handler', () => {
     const vars = [...template.matchAll(/^\s+(SCRIBEKIT_[A-Z_]+):/gm)].map((m) => m[1]!);
     expect(vars.length).toBeGreaterThan(3);
     for (const v of vars) expect(source, v).toContain(`env.${v}`);
-    expect(template).toMatch(/Handler: dist\/lambda\.handler/);
-    expect(readFileSync(new URL('../packages/cli/dist/lambda.js', import.meta.url), 'utf8')).toContain(
-      'export const handler',
-    );
+    expect(template).toMatch(/Handler: dist\/lambda\/handler\.handler/);
+    expect(
+      readFileSync(new URL('../packages/cli/dist/lambda/handler.js', import.meta.url), 'utf8'),
+    ).toContain('export const handler');
   });
 
   it('grants what the handler does', () => {
@@ -351,6 +454,7 @@ describe('examples/lambda/template.yaml', () => {
       's3:PutObject',
       's3:ListBucket',
       'transcribe:GetMedicalTranscriptionJob',
+      'comprehendmedical:DetectPHI',
       'kms:Decrypt',
     ]) {
       expect(template).toContain(`'${action}'`);
@@ -367,7 +471,8 @@ describe('@scribekit/cli/lambda', () => {
       'decodeEventKey',
       'handler',
       'ignoredKey',
-      'recordsOf',
+      'normalizePrefix',
+      'outputKey',
     ]);
   });
 });

@@ -153,11 +153,11 @@ describe('scribekit convert', () => {
     const cases = [
       [['--to', 'srtx'], 'Unknown format `srtx`'],
       [['--to', 'fhir-json'], 'needs the patient'],
-      [['--max-lines', '9'], 'maxLines'],
+      [['--max-lines', '9'], '--max-lines must be an integer from 1 to 3'],
       [['--max-lines', 'x'], 'expected an integer'],
       [['--preset', 'nope'], 'Allowed choices are netflix, bbc, dcmp'],
       [['--speaker', 'nobody'], 'expects id=name'],
-      [['--low-confidence', '7', '--to', 'docx'], 'lowConfidenceThreshold'],
+      [['--low-confidence', '7', '--to', 'docx'], '--low-confidence must be'],
     ] as const;
     for (const [flags, message] of cases) {
       const r = await cli(['convert', conversation, '-o', out, ...flags]);

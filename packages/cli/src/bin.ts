@@ -1,17 +1,21 @@
 #!/usr/bin/env node
+import { exitForSignal, STOP_SIGNALS } from './exit-codes.js';
 import { run } from './main.js';
 import { removeTempFilesSync } from './output/write-atomic.js';
 
-// Ctrl-C: the first stops the batch (running conversions finish their atomic writes, temp files are removed,
-// exit 130); a second one removes the temp files still open and exits at once.
+// Ctrl-C, SIGTERM (a container or job scheduler stopping us) and SIGHUP (the terminal closed): the first
+// stops the batch (running conversions finish their atomic writes, temp files are removed, exit 128 + the
+// signal's number); a second one removes the temp files still open and exits at once.
 const interrupt = new AbortController();
-process.on('SIGINT', () => {
-  if (interrupt.signal.aborted) {
-    removeTempFilesSync();
-    process.exit(130);
-  }
-  interrupt.abort();
-});
+for (const name of Object.keys(STOP_SIGNALS) as (keyof typeof STOP_SIGNALS)[]) {
+  process.on(name, () => {
+    if (interrupt.signal.aborted) {
+      removeTempFilesSync();
+      process.exit(exitForSignal(name));
+    }
+    interrupt.abort(name);
+  });
+}
 process.on('exit', removeTempFilesSync);
 // `scribekit convert x.json --to txt | head`: a closed pipe ends the output quietly, as in other Unix tools.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -17,6 +17,11 @@ export interface CliIo {
   readonly readStdin?: (() => Promise<Uint8Array>) | undefined;
   /** Aborted on Ctrl-C: batches stop starting work, clean up, and the command exits 130. */
   readonly signal?: AbortSignal | undefined;
+  /**
+   * The file descriptor standard input is read from (0), so a `-` input redirected from a file is protected from
+   * being overwritten; -1 for none. Default: 0 with the default `readStdin`, else -1.
+   */
+  readonly stdinFd?: number | undefined;
 }
 
 /** CliIo with every field present. */
@@ -36,6 +41,7 @@ export function resolveIo(io: CliIo): ResolvedIo {
     cwd: io.cwd ?? process.cwd(),
     readStdin: io.readStdin ?? readProcessStdin,
     signal: io.signal ?? new AbortController().signal,
+    stdinFd: io.stdinFd ?? (io.readStdin ? -1 : 0),
   };
 }
 

@@ -8,7 +8,7 @@ import { convertCommand } from './commands/convert.js';
 import { fetchCommand } from './commands/fetch.js';
 import { jobsCommand } from './commands/jobs.js';
 import { validateCommand } from './commands/validate.js';
-import { EXIT, exitCodeFor } from './exit-codes.js';
+import { EXIT, exitCodeFor, exitForSignal } from './exit-codes.js';
 import { type CliIo, defaultIo, resolveIo } from './io.js';
 import { formatError } from './report.js';
 
@@ -46,7 +46,8 @@ export function createProgram(io: CliIo = defaultIo): Command {
   program.addHelpText(
     'after',
     `
-Exit codes: 0 ok, 1 some inputs failed, 2 usage, 3 invalid input, 4 AWS/fetch, 5 export, 130 interrupted.
+Exit codes: 0 ok, 1 some inputs failed, 2 usage, 3 invalid input, 4 AWS/fetch, 5 export, 6 send,
+130 interrupted (143 on SIGTERM, 129 on SIGHUP).
 
 Examples:
   $ scribekit convert visit.json --to srt > visit.srt
@@ -65,12 +66,14 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo): Promi
   try {
     await program.parseAsync(argv, { from: 'user' });
     const code = (program.getOptionValue('exitCode') as number | undefined) ?? EXIT.ok;
-    return resolveIo(io).signal.aborted ? EXIT.interrupted : code;
+    const { signal } = resolveIo(io);
+    return signal.aborted ? exitForSignal(signal.reason) : code;
   } catch (error) {
     // Commander has already printed its own message (usage errors); help and version exit 0.
     const code = (error as { code?: unknown }).code;
     if (typeof code === 'string' && code.startsWith('commander.')) return exitCodeFor(error);
-    if (resolveIo(io).signal.aborted) return EXIT.interrupted;
+    const { signal } = resolveIo(io);
+    if (signal.aborted) return exitForSignal(signal.reason);
     io.stderr(formatError(error, verbose));
     return exitCodeFor(error);
   }

@@ -23,19 +23,21 @@ import {
   UnsupportedFormatError,
 } from '@scribekit/core';
 import { NOTE_TYPES } from '@scribekit/exporters';
+import { resolveFormats } from '@scribekit/exporters/render';
 import { CommanderError } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createProgress } from '../src/batch/progress.js';
 import { runBatch } from '../src/batch/run-batch.js';
 import { formatSummary, summarize, summaryJson } from '../src/batch/summary.js';
-import { exportOptionsFrom, NOTE_TYPE_NAMES, parseNameMapping } from '../src/convert/export-options.js';
-import { globToRegExp } from '../src/convert/inputs.js';
-import { workerExecArgv, workerPoolExecutor } from '../src/convert/pool.js';
-import { RemoteError, serializeError } from '../src/convert/remote-error.js';
-import { resolveFormats } from '../src/convert/render.js';
+import { flaggedSpecs, parseNameMapping } from '../src/commands/export-flags.js';
 import { EXIT, exitCodeFor } from '../src/exit-codes.js';
 import { safeBaseName, uniqueNames } from '../src/output/safe-name.js';
 import { OutputExistsError, writeFileAtomic, writeOutputs } from '../src/output/write-atomic.js';
+import { loadConfig } from '../src/pipeline/config.js';
+import { layerOptions, noOptions, optionNamer } from '../src/pipeline/export-options.js';
+import { globToRegExp } from '../src/pipeline/inputs.js';
+import { workerExecArgv, workerPoolExecutor } from '../src/pipeline/pool.js';
+import { RemoteError, serializeError } from '../src/pipeline/remote-error.js';
 
 const root = mkdtempSync(join(tmpdir(), 'scribekit-unit-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -254,45 +256,49 @@ describe('progress and summary', () => {
 });
 
 describe('options, formats, exit codes', () => {
-  it('flags override the config file', () => {
-    const options = exportOptionsFrom(
-      {
-        speaker: ['spk_0=Dr. Flag', '2="Nurse Joy"'],
-        channel: ['1=Caller'],
-        maxLines: 1,
-        redactPhi: true,
-        subject: 'Patient/f',
-      },
+  it('flags override the config file, which overrides tags; names merge by id', () => {
+    const config = layerOptions(
+      noOptions,
       {
         speakerNames: { spk_0: 'Dr. Config', spk_1: 'Patient' },
         maxLines: 2,
         preset: 'bbc',
         subject: 'Patient/c',
       },
+      'config',
+      'scribekit.config.json',
     );
-    expect(options).toEqual({
-      speakerNames: { spk_0: 'Dr. Flag', spk_1: 'Patient', spk_2: 'Nurse Joy', ch_1: 'Caller' },
+    const flags = layerOptions(
+      config,
+      { speakerNames: { spk_0: 'Dr. Flag', ch_1: 'Caller' }, maxLines: 1, redact: true },
+      'flag',
+    );
+    expect(flags.options).toEqual({
+      speakerNames: { spk_0: 'Dr. Flag', spk_1: 'Patient', ch_1: 'Caller' },
       maxLines: 1,
       preset: 'bbc',
       redact: true,
-      subject: 'Patient/f',
+      subject: 'Patient/c',
     });
-    expect(
-      exportOptionsFrom(
-        { author: ['Practitioner/1', 'Practitioner/2'], minDuration: 500, fhirOutput: 'document-bundle' },
-        {},
-      ),
-    ).toEqual({
-      author: ['Practitioner/1', 'Practitioner/2'],
-      minDurationMs: 500,
-      output: 'document-bundle',
-    });
-    expect(() => exportOptionsFrom({}, { maxLines: 'two' })).toThrow('Invalid config key `maxLines`');
+    const namer = optionNamer(flags);
+    expect(namer('maxLines')).toBe('--max-lines');
+    expect(namer('preset')).toBe('`preset` in the config file scribekit.config.json');
+    expect(namer('redact')).toBe('--redact-phi');
     expect(() => parseNameMapping('--speaker', 'spk_0', 'spk_')).toThrow('expects id=name');
   });
 
+  it('the config file rejects a wrong type naming the key and file, never the value', async () => {
+    const dir = fresh();
+    writeFileSync(join(dir, 'scribekit.config.json'), JSON.stringify({ maxLines: 'two-secret' }));
+    const error = (await loadConfig(undefined, dir).catch((e: unknown) => e)) as Error;
+    expect(error.message).toContain('`maxLines`');
+    expect(error.message).toContain('scribekit.config.json');
+    expect(error.message).not.toContain('two-secret');
+  });
+
   it("the --note-type choices are the exporters' note types", () => {
-    expect([...NOTE_TYPE_NAMES].sort()).toEqual(Object.keys(NOTE_TYPES).sort());
+    const spec = flaggedSpecs.find((s) => s.key === 'noteType')!;
+    expect(spec.type.kind === 'enum' && [...spec.type.values].sort()).toEqual(Object.keys(NOTE_TYPES).sort());
   });
 
   it('resolveFormats: lists, all, duplicates, unknown names', () => {
@@ -338,7 +344,7 @@ describe('options, formats, exit codes', () => {
     const script = join(fresh(), 'broken-worker.mjs');
     writeFileSync(script, "throw new Error('cannot start');\n");
     const pool = workerPoolExecutor(2, { script });
-    const job = { path: null, display: '-', formats: [], options: {} } as const;
+    const job = { path: null, display: '-', formats: [], options: { options: {}, sources: {} } } as const;
     const results = await Promise.allSettled([pool.run(job), pool.run(job), pool.run(job)]);
     expect(results.every((r) => r.status === 'rejected')).toBe(true);
     await expect(pool.run(job)).rejects.toThrow('cannot start');

@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ConvertJob } from '../src/convert/job.js';
-import { workerPoolExecutor } from '../src/convert/pool.js';
+import type { ConvertJob } from '../src/pipeline/convert-job.js';
+import { workerPoolExecutor } from '../src/pipeline/pool.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'scribekit-pool-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -28,7 +28,12 @@ parentPort.on('message', ({ id, job }) => {
 `,
 );
 
-const job = (display: string): ConvertJob => ({ path: null, display, formats: [], options: {} });
+const job = (display: string): ConvertJob => ({
+  path: null,
+  display,
+  formats: [],
+  options: { options: {}, sources: {} },
+});
 
 describe('workerPoolExecutor', () => {
   it('answers every job with its own result, with up to `depth` jobs in flight per worker', async () => {

@@ -1,4 +1,6 @@
 // The end-of-batch summary: one line for people, or JSON (`--json`) for machines.
+import type { OptionNamer } from '@scribekit/core/errors';
+import { errorMessage } from '../report.js';
 import type { BatchResult } from './run-batch.js';
 
 export interface ItemReport {
@@ -20,12 +22,9 @@ export interface BatchSummary {
 }
 
 /** `code` and `message` of any thrown value (no stack, no cause: those are for --verbose). */
-export function describeError(error: unknown): { code: string; message: string } {
-  if (error instanceof Error) {
-    const code = (error as { code?: unknown }).code;
-    return { code: typeof code === 'string' ? code : 'E_INTERNAL', message: error.message };
-  }
-  return { code: 'E_INTERNAL', message: String(error) };
+export function describeError(error: unknown, namer?: OptionNamer): { code: string; message: string } {
+  const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
+  return { code: typeof code === 'string' ? code : 'E_INTERNAL', message: errorMessage(error, namer) };
 }
 
 /** Builds the summary from the batch results; `inputOf` names each task, `outputsOf` lists its files. */
@@ -34,11 +33,13 @@ export function summarize<R>(
   inputOf: (index: number) => string,
   outputsOf: (value: R) => readonly string[],
   durationMs: number,
+  namer?: OptionNamer,
 ): BatchSummary {
   const items: ItemReport[] = results.map((r) => {
     const input = inputOf(r.index);
     if (r.status === 'ok') return { input, status: 'ok', outputs: outputsOf(r.value) };
-    if (r.status === 'failed') return { input, status: 'failed', outputs: [], error: describeError(r.error) };
+    if (r.status === 'failed')
+      return { input, status: 'failed', outputs: [], error: describeError(r.error, namer) };
     return { input, status: 'cancelled', outputs: [] };
   });
   const count = (s: ItemReport['status']) => items.filter((i) => i.status === s).length;

@@ -1,17 +1,9 @@
 // `scribekit analyze <input>` — speakers, talk time, words per minute, confidence and PHI counts.
 import { Command, InvalidArgumentError } from 'commander';
 import type { CliIo } from '../io.js';
+import type { AnalyzeRequest } from '../run/analyze.js';
 import { setExitCode } from './common.js';
-
-export interface AnalyzeFlags {
-  readonly json?: boolean | undefined;
-  readonly showText?: boolean | undefined;
-  readonly lowConfidence?: number | undefined;
-  readonly silence?: number | undefined;
-  readonly speaker?: readonly string[] | undefined;
-  readonly channel?: readonly string[] | undefined;
-  readonly summary?: string | undefined;
-}
+import { speakerNamesFrom } from './export-flags.js';
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 const number = (value: string) => {
@@ -46,8 +38,20 @@ Examples:
   $ scribekit analyze visit.json --json | jq '.speakers[] | {label, wordsPerMinute}'
   $ scribekit analyze visit.json --low-confidence 0.7 --show-text`,
     )
-    .action(async (input: string, flags: AnalyzeFlags, command: Command) => {
-      const { runAnalyze } = await import('../analyze.js');
-      setExitCode(command, await runAnalyze(input, flags, io));
+    .action(async (input: string, flags: Record<string, unknown>, command: Command) => {
+      const { runAnalyze } = await import('../run/analyze.js');
+      const request: AnalyzeRequest = {
+        input,
+        json: flags.json === true,
+        showText: flags.showText === true,
+        lowConfidence: flags.lowConfidence as number | undefined,
+        silence: flags.silence as number | undefined,
+        speakerNames: speakerNamesFrom({
+          speakers: flags.speaker as string[] | undefined,
+          channels: flags.channel as string[] | undefined,
+        }),
+        summary: flags.summary as string | undefined,
+      };
+      setExitCode(command, await runAnalyze(request, io));
     });
 }

@@ -1,22 +1,19 @@
-// `scribekit convert <inputs...> --to <formats> [-o DIR]` — the command line; the work is in convert/run.ts
+// `scribekit convert <inputs...> --to <formats> [-o DIR]` — the command line. The work is in run/convert.ts
 // (imported when the command runs, so `--help` never loads the exporters).
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { addExportOptions, type ExportFlags } from '../convert/export-options.js';
 import type { CliIo } from '../io.js';
-import { setExitCode } from './common.js';
-
-export interface ConvertFlags extends ExportFlags {
-  readonly to?: string | undefined;
-  readonly output?: string | undefined;
-  readonly force?: boolean | undefined;
-  readonly jobs?: number | undefined;
-  readonly json?: boolean | undefined;
-  readonly config?: string | undefined;
-  readonly summary?: string | undefined;
-  readonly quiet?: boolean | undefined;
-}
+import { isVerbose, setExitCode } from './common.js';
+import { addExportFlags, exportFlagValues } from './export-flags.js';
 
 const FORMATS = 'srt, vtt, docx, fhir-json, fhir-xml, txt, md, json, or all';
+
+/** `--jobs` / `--concurrency`: an integer from 1 to max. */
+export const positiveInt = (max: number) => (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw new InvalidArgumentError(`expected an integer from 1 to ${max}`);
+  return n;
+};
 
 export function convertCommand(io: CliIo): Command {
   const cmd = new Command('convert')
@@ -26,18 +23,15 @@ export function convertCommand(io: CliIo): Command {
     .option('-o, --output <dir>', 'output directory (default: standard output for one text output, else .)')
     .option('-f, --force', 'overwrite existing output files')
     .addOption(
-      new Option('-j, --jobs <n>', 'worker threads (default: the number of cores)').argParser((v) => {
-        const n = Number(v);
-        if (!Number.isInteger(n) || n < 1 || n > 256)
-          throw new InvalidArgumentError('expected an integer from 1 to 256');
-        return n;
-      }),
+      new Option('-j, --jobs <n>', 'worker threads (default: the number of cores)').argParser(
+        positiveInt(256),
+      ),
     )
     .option('--summary <file>', 'HealthScribe summary.json to load with a single HealthScribe transcript')
     .option('-c, --config <file>', 'config file (default: ./scribekit.config.json when present)')
     .option('--json', 'print the batch summary as JSON on standard output')
     .option('-q, --quiet', 'no progress bar and no summary line');
-  addExportOptions(cmd);
+  addExportFlags(cmd);
   cmd.addHelpText(
     'after',
     `
@@ -54,9 +48,25 @@ Examples:
   $ scribekit convert visit.json --to docx,txt --redact-phi -o shareable
   $ aws s3 cp s3://bucket/visit.json - | scribekit convert - --to md > visit.md`,
   );
-  cmd.action(async (inputs: string[], flags: ConvertFlags, command: Command) => {
-    const { runConvert } = await import('../convert/run.js');
-    setExitCode(command, await runConvert(inputs, flags, io, command));
+  cmd.action(async (inputs: string[], flags: Record<string, unknown>, command: Command) => {
+    const { runConvert } = await import('../run/convert.js');
+    const code = await runConvert(
+      {
+        inputs,
+        to: flags.to as string | undefined,
+        output: flags.output as string | undefined,
+        force: flags.force === true,
+        jobs: flags.jobs as number | undefined,
+        json: flags.json === true,
+        quiet: flags.quiet === true,
+        summary: flags.summary as string | undefined,
+        config: flags.config as string | undefined,
+        options: exportFlagValues(command).options,
+        verbose: isVerbose(command),
+      },
+      io,
+    );
+    setExitCode(command, code);
   });
   return cmd;
 }

@@ -1,28 +1,12 @@
 // `scribekit fetch <job-name...> [--wait] [--to <formats>] [-o DIR]` and `fetch --all` — the command line;
 // the work (and the AWS SDK) is loaded from aws/fetch-run.ts when the command runs.
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { type AwsFlags, addAwsOptions, JOB_STATUSES, parseDuration, parseSince } from '../aws/options.js';
-import { addExportOptions, type ExportFlags } from '../convert/export-options.js';
+import { JOB_STATUSES } from '../aws/options.js';
 import type { CliIo } from '../io.js';
-import { setExitCode } from './common.js';
-
-export interface FetchFlags extends ExportFlags, AwsFlags {
-  readonly wait?: boolean | undefined;
-  readonly timeout?: number | undefined;
-  readonly pollInterval?: number | undefined;
-  readonly to?: string | undefined;
-  readonly output?: string | undefined;
-  readonly force?: boolean | undefined;
-  readonly config?: string | undefined;
-  readonly all?: boolean | undefined;
-  readonly status?: string | undefined;
-  readonly since?: Date | undefined;
-  readonly nameContains?: string | undefined;
-  readonly limit?: number | undefined;
-  readonly concurrency?: number | undefined;
-  readonly json?: boolean | undefined;
-  readonly quiet?: boolean | undefined;
-}
+import type { FetchRequest } from '../run/fetch.js';
+import { addAwsOptions, parseDuration, parseSince } from './aws-flags.js';
+import { isVerbose, setExitCode } from './common.js';
+import { addExportFlags, exportFlagValues } from './export-flags.js';
 
 const positiveInt = (max: number) => (v: string) => {
   const n = Number(v);
@@ -71,7 +55,7 @@ export function fetchCommand(io: CliIo): Command {
     .option('--json', 'print the batch summary as JSON on standard output')
     .option('-q, --quiet', 'no progress, no summary line');
   addAwsOptions(cmd);
-  addExportOptions(cmd);
+  addExportFlags(cmd);
   cmd.addHelpText(
     'after',
     `
@@ -91,9 +75,19 @@ Examples:
   $ scribekit fetch --all --since 7d --to srt,docx -o out --concurrency 8
   $ scribekit fetch --all --name-contains cardio --status COMPLETED --json > summary.json`,
   );
-  cmd.action(async (names: string[], flags: FetchFlags, command: Command) => {
-    const { runFetch } = await import('../aws/fetch-run.js');
-    setExitCode(command, await runFetch(names, flags, io, command));
+  cmd.action(async (names: string[], flags: Omit<FetchRequest, 'names' | 'options'>, command: Command) => {
+    const { runFetch } = await import('../run/fetch.js');
+    const { to, output, force, config, all, status, since, nameContains, limit, concurrency, json, quiet } =
+      flags;
+    const request: FetchRequest = {
+      names,
+      ...{ wait: flags.wait, timeout: flags.timeout, pollInterval: flags.pollInterval },
+      ...{ profile: flags.profile, region: flags.region, endpointUrl: flags.endpointUrl },
+      ...{ to, output, force, config, all, status, since, nameContains, limit, concurrency, json, quiet },
+      options: exportFlagValues(command).options,
+      verbose: isVerbose(command),
+    };
+    setExitCode(command, await runFetch(request, io));
   });
   return cmd;
 }

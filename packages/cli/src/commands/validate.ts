@@ -1,12 +1,7 @@
 // `scribekit validate <inputs...>` — checks that inputs are transcripts scribekit reads; exit 3 if not.
 import { Command } from 'commander';
 import type { CliIo } from '../io.js';
-import { setExitCode } from './common.js';
-
-export interface ValidateFlags {
-  readonly json?: boolean | undefined;
-  readonly summary?: string | undefined;
-}
+import { isVerbose, setExitCode } from './common.js';
 
 export function validateCommand(io: CliIo): Command {
   return new Command('validate')
@@ -26,8 +21,14 @@ Examples:
   $ scribekit validate transcripts/ --json
   $ scribekit validate 'jobs/**/transcript.json'`,
     )
-    .action(async (inputs: string[], flags: ValidateFlags, command: Command) => {
-      const { runValidate } = await import('../validate.js');
-      setExitCode(command, await runValidate(inputs, flags, io, command));
+    .action(async (inputs: string[], flags: { json?: boolean; summary?: string }, command: Command) => {
+      const { runValidate } = await import('../run/validate.js');
+      const request = {
+        inputs,
+        json: flags.json === true,
+        summary: flags.summary,
+        verbose: isVerbose(command),
+      };
+      setExitCode(command, await runValidate(request, io));
     });
 }

@@ -1,95 +1,62 @@
 // AWS Lambda handler: S3 ObjectCreated on the Transcribe output prefix → convert the transcript to the
-// configured formats and write them next to it (or to SCRIBEKIT_OUTPUT_BUCKET/PREFIX). Idempotent: outputs
-// carry the source ETag in their metadata, and a redelivered event whose outputs match is skipped.
-// Medical jobs emit no EventBridge state events, so the S3 event is the trigger.
+// configured formats and write them beside it (or under SCRIBEKIT_OUTPUT_BUCKET/PREFIX, keeping the source's
+// path). Idempotent: outputs carry the source ETag in their metadata, and a redelivered event whose outputs
+// match is skipped. Medical jobs emit no EventBridge state events, so the S3 event is the trigger.
 import {
   detectKind,
   type InputKind,
   isTranscriptError,
+  OptionsError,
+  parseJobDescription,
   parseTranscript,
   type Transcript,
   toJsonValue,
 } from '@scribekit/core';
-import { formats as allFormats, type ExportOptions, type Format, getExporter } from '@scribekit/exporters';
-import type { S3Api, TranscribeApi } from './aws/clients.js';
-import { createS3Api, createTranscribeApi } from './aws/clients.js';
-import { fhirReferencesFromTags, jobMetadata } from './aws/job-metadata.js';
-import { type RenderedOutput, renderOutputs, resolveFormats } from './convert/render.js';
+import {
+  checkExportOptions,
+  type ExportOptions,
+  type Format,
+  type RenderedOutput,
+  render,
+  resolveFormats,
+} from '@scribekit/exporters/render';
+import type { S3Api, TranscribeApi } from '../aws/clients.js';
+import type { ComprehendMedicalApi } from '../aws/comprehend.js';
+import {
+  layerOptions,
+  optionNamer,
+  type SourcedOptions,
+  withJobReferences,
+} from '../pipeline/export-options.js';
+import {
+  decodeEventKey,
+  type EventBridgeS3Event,
+  type RecordOutcome,
+  recordsOf,
+  type S3Event,
+  type S3EventRecord,
+} from './events.js';
+import { healthScribePair, ignoredKey, normalizePrefix, outputKey } from './keys.js';
 
-/** The parts of an S3 event notification the handler reads. */
-export interface S3EventRecord {
-  readonly eventSource?: string;
-  readonly eventName?: string;
-  readonly awsRegion?: string;
-  readonly s3: {
-    readonly bucket: { readonly name: string };
-    /** `key` is URL-encoded as in S3 events (spaces as `+`). */
-    readonly object: { readonly key: string; readonly eTag?: string; readonly size?: number };
-  };
-}
-
-export interface S3Event {
-  readonly Records?: readonly S3EventRecord[];
-}
-
-/** An S3 "Object Created" event delivered by EventBridge (buckets with EventBridge notifications on). */
-export interface EventBridgeS3Event {
-  readonly source: 'aws.s3';
-  readonly 'detail-type': string;
-  readonly region?: string;
-  readonly detail: {
-    readonly bucket: { readonly name: string };
-    /** Not URL-encoded, unlike S3 notifications. */
-    readonly object: { readonly key: string; readonly etag?: string; readonly size?: number };
-  };
-}
-
-/** S3 notification records, or the one record an EventBridge S3 event stands for. */
-export function recordsOf(event: S3Event | EventBridgeS3Event): readonly S3EventRecord[] {
-  if ('detail' in event && event.source === 'aws.s3') {
-    const { bucket, object } = event.detail;
-    return [
-      {
-        eventSource: 'aws:s3',
-        eventName:
-          event['detail-type'] === 'Object Created' ? 'ObjectCreated:EventBridge' : event['detail-type'],
-        ...(event.region ? { awsRegion: event.region } : {}),
-        s3: {
-          bucket: { name: bucket.name },
-          object: {
-            key: encodeEventKey(object.key),
-            ...(object.etag ? { eTag: object.etag } : {}),
-            ...(object.size !== undefined ? { size: object.size } : {}),
-          },
-        },
-      },
-    ];
-  }
-  return (event as S3Event).Records ?? [];
-}
-
-/** The inverse of decodeEventKey, so both event kinds go through one path. */
-function encodeEventKey(key: string): string {
-  return encodeURIComponent(key).replace(/%2F/g, '/').replace(/%20/g, '+');
-}
+export type { EventBridgeS3Event, RecordOutcome, S3Event, S3EventRecord } from './events.js';
+export { decodeEventKey } from './events.js';
+export { ignoredKey, normalizePrefix, outputKey } from './keys.js';
 
 export interface LambdaConfig {
   readonly formats: readonly Format[];
   /** Bucket for the outputs (default: the transcript's bucket). */
   readonly outputBucket?: string | undefined;
-  /** Key prefix for the outputs (default: the transcript's own folder). */
+  /** Key prefix for the outputs, normalised (`a/b/`); the source key's path is kept beneath it. */
   readonly outputPrefix?: string | undefined;
   /** SSE-KMS key for the outputs. */
   readonly kmsKeyId?: string | undefined;
   /** Read the job description (GetMedicalTranscriptionJob) for specialty, type, times and FHIR tags. */
   readonly jobMetadata: boolean;
+  /** Find PHI with Amazon Comprehend Medical DetectPHI when the transcript has none. */
+  readonly detectPhi?: { readonly minScore: number } | undefined;
+  /** Export options from SCRIBEKIT_EXPORT_OPTIONS (over the job's tags). */
   readonly exportOptions: ExportOptions;
 }
-
-export type RecordOutcome =
-  | { readonly key: string; readonly outcome: 'written'; readonly outputs: readonly string[] }
-  | { readonly key: string; readonly outcome: 'unchanged'; readonly outputs: readonly string[] }
-  | { readonly key: string; readonly outcome: 'skipped' | 'failed'; readonly reason: string };
 
 export interface LambdaResult {
   readonly results: readonly RecordOutcome[];
@@ -99,6 +66,7 @@ export interface LambdaDeps {
   readonly config?: LambdaConfig;
   readonly s3?: S3Api;
   readonly transcribe?: TranscribeApi;
+  readonly comprehend?: ComprehendMedicalApi;
   /** Structured log lines (one JSON object each); default console.log, the Lambda log. */
   readonly log?: (entry: Record<string, unknown>) => void;
 }
@@ -107,14 +75,7 @@ const TRANSCRIPT_KINDS: ReadonlySet<InputKind> = new Set([
   'transcribe-batch',
   'medical-streaming',
   'healthscribe-transcript',
-  'healthscribe-summary',
 ]);
-
-/** The `jobName` a Transcribe batch transcript names itself with. */
-function jobNameOf(json: unknown): string | undefined {
-  const name = (json as { jobName?: unknown } | null)?.jobName;
-  return typeof name === 'string' && name !== '' ? name : undefined;
-}
 
 /** Metadata keys scribekit writes on each output. */
 export const OUTPUT_METADATA = {
@@ -122,20 +83,60 @@ export const OUTPUT_METADATA = {
   sourceEtag: 'scribekit-source-etag',
 } as const;
 
-/** Reads the configuration from the function's environment variables. */
+const ENV_OPTIONS = 'SCRIBEKIT_EXPORT_OPTIONS';
+const envNamer = optionNamer({ sources: new Proxy({}, { get: () => 'env' }) });
+
+/**
+ * Reads the configuration from the function's environment. Bad values throw a typed error naming the
+ * variable (and the option inside SCRIBEKIT_EXPORT_OPTIONS), on the first event, before any object is read.
+ */
 export function configFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): LambdaConfig {
   // Unknown names throw UnknownFormatError naming the valid formats; `all` is every format.
   const formats = resolveFormats(env.SCRIBEKIT_FORMATS || 'fhir-json,docx');
-  let exportOptions: ExportOptions = { ids: 'deterministic' };
+  let given: unknown = {};
   if (env.SCRIBEKIT_EXPORT_OPTIONS) {
-    exportOptions = { ...exportOptions, ...(JSON.parse(env.SCRIBEKIT_EXPORT_OPTIONS) as ExportOptions) };
+    try {
+      given = JSON.parse(env.SCRIBEKIT_EXPORT_OPTIONS);
+    } catch {
+      throw new OptionsError(`${ENV_OPTIONS} is not valid JSON (expected an object of export options)`, {
+        option: ENV_OPTIONS,
+      });
+    }
+    if (typeof given !== 'object' || given === null || Array.isArray(given))
+      throw new OptionsError(`${ENV_OPTIONS} must be a JSON object of export options`, {
+        option: ENV_OPTIONS,
+      });
+  }
+  const exportOptions = { ids: 'deterministic', ...(given as object) } as ExportOptions;
+  try {
+    // References a job's tags may still give are checked per record.
+    checkExportOptions(formats, exportOptions, { later: ['subject', 'encounter', 'author'] });
+  } catch (error) {
+    if (error instanceof OptionsError)
+      throw new OptionsError(error.messageWith(envNamer), { option: error.option, cause: error });
+    throw error;
+  }
+  let detectPhi: LambdaConfig['detectPhi'];
+  if (env.SCRIBEKIT_DETECT_PHI) {
+    if (env.SCRIBEKIT_DETECT_PHI !== 'comprehend')
+      throw new OptionsError('SCRIBEKIT_DETECT_PHI must be `comprehend` (or unset)', {
+        option: 'SCRIBEKIT_DETECT_PHI',
+      });
+    const raw = env.SCRIBEKIT_PHI_MIN_SCORE;
+    const minScore = raw === undefined || raw === '' ? 0.3 : Number(raw);
+    if (!(minScore >= 0 && minScore <= 1))
+      throw new OptionsError('SCRIBEKIT_PHI_MIN_SCORE must be a number from 0 to 1', {
+        option: 'SCRIBEKIT_PHI_MIN_SCORE',
+      });
+    detectPhi = { minScore };
   }
   return {
     formats,
     outputBucket: env.SCRIBEKIT_OUTPUT_BUCKET || undefined,
-    outputPrefix: env.SCRIBEKIT_OUTPUT_PREFIX || undefined,
+    outputPrefix: normalizePrefix(env.SCRIBEKIT_OUTPUT_PREFIX || undefined),
     kmsKeyId: env.SCRIBEKIT_KMS_KEY_ID || undefined,
     jobMetadata: /^(?:1|true|yes)$/i.test(env.SCRIBEKIT_JOB_METADATA ?? ''),
+    detectPhi,
     exportOptions,
   };
 }
@@ -143,23 +144,47 @@ export function configFromEnv(env: Readonly<Record<string, string | undefined>> 
 /** The handler for `@scribekit/cli/lambda` (configured from the environment on first use). */
 export const handler = createHandler();
 
-/** Builds a handler; clients and config are created on the first event and reused by warm invocations. */
+interface Ctx {
+  readonly config: LambdaConfig;
+  readonly s3: S3Api;
+  readonly transcribe?: TranscribeApi | undefined;
+  readonly comprehend?: ComprehendMedicalApi | undefined;
+  readonly log: (entry: Record<string, unknown>) => void;
+}
+
+/**
+ * Builds a handler; clients and config are made on the first event and reused by warm invocations. Transient
+ * errors (S3, Transcribe, Comprehend) are thrown so Lambda retries the event; permanent ones (a transcript
+ * that cannot be converted, a malformed event) are returned and logged as `failed`.
+ */
 export function createHandler(
   deps: LambdaDeps = {},
-): (event: S3Event | EventBridgeS3Event) => Promise<LambdaResult> {
-  let ready: Promise<Required<Omit<LambdaDeps, 'transcribe'>> & { transcribe?: TranscribeApi }> | undefined;
-  const setup = async () => {
+): (event: S3Event | EventBridgeS3Event | unknown) => Promise<LambdaResult> {
+  let ready: Promise<Ctx> | undefined;
+  const setup = async (): Promise<Ctx> => {
     const config = deps.config ?? configFromEnv();
     const log = deps.log ?? ((entry: Record<string, unknown>) => console.log(JSON.stringify(entry)));
-    const s3 = deps.s3 ?? (await createS3Api());
-    const transcribe = deps.transcribe ?? (config.jobMetadata ? await createTranscribeApi() : undefined);
-    return { config, log, s3, ...(transcribe ? { transcribe } : {}) };
+    const clients = await import('../aws/clients.js');
+    const s3 = deps.s3 ?? (await clients.createS3Api());
+    const transcribe =
+      deps.transcribe ?? (config.jobMetadata ? await clients.createTranscribeApi() : undefined);
+    const comprehend =
+      deps.comprehend ??
+      (config.detectPhi
+        ? await (await import('../aws/comprehend.js')).createComprehendMedicalApi()
+        : undefined);
+    return { config, log, s3, transcribe, comprehend };
   };
   return async (event) => {
-    ready ??= setup();
+    ready ??= setup().catch((error: unknown) => {
+      ready = undefined;
+      throw error;
+    });
     const ctx = await ready;
-    const results: RecordOutcome[] = [];
-    for (const record of recordsOf(event)) {
+    const { records, malformed } = recordsOf(event);
+    const results: RecordOutcome[] = [...malformed];
+    for (const m of malformed) ctx.log({ level: 'error', ...m });
+    for (const record of records) {
       const result = await handleRecord(record, ctx);
       ctx.log({ level: result.outcome === 'failed' ? 'error' : 'info', ...result });
       results.push(result);
@@ -168,115 +193,137 @@ export function createHandler(
   };
 }
 
-/** Object keys that are never transcripts: Transcribe's write check, and scribekit's own outputs. */
-export function ignoredKey(bucket: string, key: string, config: LambdaConfig): string | null {
-  const name = key.slice(key.lastIndexOf('/') + 1);
-  if (name === '' || name.endsWith('/')) return 'a folder marker';
-  if (name.startsWith('.write_access_check_file')) return 'Transcribe’s write-access check file';
-  if (!name.endsWith('.json')) return 'not a .json object';
-  const outputExtensions = allFormats
-    .map((f) => `.${getExporter(f).extension}`)
-    .filter((e) => e.endsWith('.json'));
-  if (outputExtensions.some((e) => name.endsWith(e))) return 'a scribekit output';
-  const sameBucket = !config.outputBucket || config.outputBucket === bucket;
-  if (config.outputPrefix && sameBucket && key.startsWith(config.outputPrefix))
-    return 'under the output prefix';
-  return null;
-}
-
-interface Ctx {
-  readonly config: LambdaConfig;
-  readonly s3: S3Api;
-  readonly transcribe?: TranscribeApi;
-  readonly log: (entry: Record<string, unknown>) => void;
+interface Source {
+  readonly key: string;
+  readonly file: string;
+  readonly body: Uint8Array | string;
+  readonly etag: string;
 }
 
 async function handleRecord(record: S3EventRecord, ctx: Ctx): Promise<RecordOutcome> {
   const { config, s3 } = ctx;
   const bucket = record.s3.bucket.name;
-  const key = decodeEventKey(record.s3.object.key);
-  if (record.eventName && !record.eventName.startsWith('ObjectCreated')) {
-    return { key, outcome: 'skipped', reason: `event ${record.eventName}` };
-  }
-  const ignored = ignoredKey(bucket, key, config);
-  if (ignored) return { key, outcome: 'skipped', reason: ignored };
+  const eventKey = decodeEventKey(record.s3.object.key);
+  if (record.eventName && !record.eventName.startsWith('ObjectCreated'))
+    return { key: eventKey, outcome: 'skipped', reason: `event ${record.eventName}` };
+  const ignored = ignoredKey(bucket, eventKey, config);
+  if (ignored) return { key: eventKey, outcome: 'skipped', reason: ignored };
+  const region = record.awsRegion;
 
-  const base = key.slice(key.lastIndexOf('/') + 1).replace(/\.json$/, '');
-  const folder = key.slice(0, key.lastIndexOf('/') + 1);
+  // A HealthScribe job's two files convert together, named for the transcript; `summary.json` alone is
+  // never converted (its arrival re-converts the pair when the transcript is already there).
+  const pair = healthScribePair(eventKey);
+  const key = pair?.transcript ?? eventKey;
+  if (pair && eventKey === pair.summary && !(await s3.headObject({ bucket, key: pair.transcript, region })))
+    return {
+      key: eventKey,
+      outcome: 'skipped',
+      reason: 'a HealthScribe summary without its transcript.json (converted when that arrives)',
+    };
+
   const outBucket = config.outputBucket ?? bucket;
-  const outPrefix = config.outputPrefix ?? folder;
   const targets = config.formats.map((format) => ({
     format,
-    key: `${outPrefix}${base}.${getExporter(format).extension}`,
+    key: outputKey(key, format, config.outputPrefix),
   }));
-  const region = record.awsRegion;
+  const done = (): RecordOutcome => ({ key, outcome: 'unchanged', outputs: targets.map((t) => t.key) });
 
   // Redelivery (S3 delivers at least once): outputs already written from this very object → nothing to do.
   const eventEtag = unquote(record.s3.object.eTag);
-  if (eventEtag && (await allCurrent(s3, outBucket, targets, eventEtag, region))) {
-    return { key, outcome: 'unchanged', outputs: targets.map((t) => t.key) };
-  }
+  if (!pair && eventEtag && (await allCurrent(s3, outBucket, targets, eventEtag, region))) return done();
 
   // Errors reading S3 are thrown: Lambda retries the event, then sends it to the on-failure destination.
   const object = await s3.getObject({ bucket, key, region });
   if (object.metadata[OUTPUT_METADATA.source])
     return { key, outcome: 'skipped', reason: 'a scribekit output' };
-  const etag = unquote(object.etag) ?? eventEtag ?? '';
-  if (!eventEtag && etag && (await allCurrent(s3, outBucket, targets, etag, region))) {
-    return { key, outcome: 'unchanged', outputs: targets.map((t) => t.key) };
+  const source: Source = {
+    key,
+    file: `s3://${bucket}/${key}`,
+    body: object.body,
+    etag: unquote(object.etag) ?? eventEtag ?? '',
+  };
+  let summary: Source | undefined;
+  if (pair && (await s3.headObject({ bucket, key: pair.summary, region }))) {
+    const got = await s3.getObject({ bucket, key: pair.summary, region });
+    summary = {
+      key: pair.summary,
+      file: `s3://${bucket}/${pair.summary}`,
+      body: got.body,
+      etag: unquote(got.etag) ?? '',
+    };
   }
+  // The pair's outputs depend on both files.
+  const etag = summary ? `${source.etag}+${summary.etag}` : source.etag;
+  if ((pair || !eventEtag) && etag && (await allCurrent(s3, outBucket, targets, etag, region))) return done();
 
   let t: Transcript;
-  let options = config.exportOptions;
-  const file = `s3://${bucket}/${key}`;
+  let sourced: SourcedOptions = layerOptions({ options: {}, sources: {} }, config.exportOptions, 'env');
   try {
     // One JSON parse; what is not a transcript (a job description, other JSON) is skipped before any
     // Transcribe call. Not ours to convert, and retrying won't help.
-    const json = toJsonValue(object.body, file);
+    const json = toJsonValue(source.body, source.file);
     const kind = detectKind(json);
     if (!TRANSCRIPT_KINDS.has(kind)) return { key, outcome: 'skipped', reason: `not a transcript (${kind})` };
-    let job: unknown;
-    if (ctx.transcribe) {
-      const jobName = jobNameOf(json) ?? base;
-      job = await ctx.transcribe.getMedicalTranscriptionJob(jobName).catch((error: unknown) => {
+    let job: ReturnType<typeof parseJobDescription> | undefined;
+    if (ctx.transcribe && kind === 'transcribe-batch') {
+      const jobName = jobNameOf(json) ?? key.slice(key.lastIndexOf('/') + 1).replace(/\.json$/i, '');
+      const description = await ctx.transcribe.getMedicalTranscriptionJob(jobName).catch((error: unknown) => {
         // Converting without the job's metadata beats not converting; say why (no transcript content).
         ctx.log({ level: 'warn', key, message: `job metadata unavailable: ${(error as Error).message}` });
         return undefined;
       });
-      if (job) options = { ...options, ...fhirReferencesFromTags(job) };
+      if (description) {
+        job = parseJobDescription(description);
+        sourced = withJobReferences(sourced, job.references);
+      }
     }
-    t = parseTranscript(json, { file, job: job ? jobMetadata(job) : undefined });
+    t = parseTranscript(json, {
+      file: source.file,
+      job: job?.metadata,
+      ...(summary ? { summary: summary.body, summaryFile: summary.file } : {}),
+    });
   } catch (error) {
-    if (isTranscriptError(error) && error.code !== 'E_FETCH') {
-      return { key, outcome: 'skipped', reason: `${error.name}: ${error.code}` };
-    }
+    if (isTranscriptError(error) && error.code !== 'E_FETCH')
+      return { key, outcome: 'failed', reason: `${error.name}: ${error.message}`, code: error.code };
     throw error;
+  }
+
+  if (config.detectPhi && ctx.comprehend && t.entities.length === 0 && !t.metadata.phiIdentified) {
+    const { detectPhiWithComprehend } = await import('../aws/detect-phi.js');
+    t = (await detectPhiWithComprehend(t, ctx.comprehend, { minScore: config.detectPhi.minScore }))
+      .transcript;
   }
 
   // Render everything first: an output that cannot be made (e.g. FHIR without a subject) is permanent —
   // reported, not retried, and nothing is half-written.
   let rendered: RenderedOutput[];
   try {
-    rendered = await renderOutputs(
-      t,
-      targets.map((target) => target.format),
-      options,
-    );
+    rendered = await render(t, config.formats, sourced.options);
   } catch (error) {
-    if (isTranscriptError(error)) return { key, outcome: 'failed', reason: error.message };
+    if (error instanceof OptionsError) {
+      const reason = error.messageWith(optionNamer(sourced));
+      return { key, outcome: 'failed', reason, code: error.code };
+    }
+    if (isTranscriptError(error)) return { key, outcome: 'failed', reason: error.message, code: error.code };
     throw error;
   }
   const written: string[] = [];
   for (const [i, output] of rendered.entries()) {
-    const outputKey = targets[i]!.key;
-    await s3.putObject({ bucket: outBucket, key: outputKey, region }, output.data, {
+    const outKey = targets[i]!.key;
+    await s3.putObject({ bucket: outBucket, key: outKey, region }, output.data, {
       contentType: output.mediaType,
-      metadata: { [OUTPUT_METADATA.source]: file, [OUTPUT_METADATA.sourceEtag]: etag },
+      metadata: { [OUTPUT_METADATA.source]: source.file, [OUTPUT_METADATA.sourceEtag]: etag },
       kmsKeyId: config.kmsKeyId,
     });
-    written.push(outputKey);
+    written.push(outKey);
   }
   return { key, outcome: 'written', outputs: written };
+}
+
+/** The `jobName` a Transcribe batch transcript names itself with. */
+function jobNameOf(json: unknown): string | undefined {
+  const name = (json as { jobName?: unknown } | null)?.jobName;
+  return typeof name === 'string' && name !== '' ? name : undefined;
 }
 
 async function allCurrent(
@@ -291,15 +338,6 @@ async function allCurrent(
     if (!head || head.metadata[OUTPUT_METADATA.sourceEtag] !== etag) return false;
   }
   return true;
-}
-
-/** S3 event keys are URL-encoded with `+` for spaces. */
-export function decodeEventKey(key: string): string {
-  try {
-    return decodeURIComponent(key.replace(/\+/g, ' '));
-  } catch {
-    return key;
-  }
 }
 
 function unquote(etag: string | undefined): string | undefined {

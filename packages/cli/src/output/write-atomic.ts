@@ -2,8 +2,19 @@
 // Outputs of one input are all-or-nothing; temp files are removed on error and on Ctrl-C.
 import { randomBytes } from 'node:crypto';
 import { unlinkSync } from 'node:fs';
-import { link, lstat, mkdir, open, rename, unlink } from 'node:fs/promises';
+import { link, lstat, mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { OutputExistsError, OutputWriteError } from '../errors.js';
+
+export { OutputExistsError, OutputWriteError } from '../errors.js';
+
+/** A file's identity: the same device and inode are the same file, whatever its path. */
+export interface FileIdentity {
+  readonly dev: number;
+  readonly ino: number;
+}
+
+const sameFile = (a: FileIdentity, b: FileIdentity) => a.dev === b.dev && a.ino === b.ino;
 
 /** One rendered output, as `renderOutputs` gives it. */
 export interface OutputFile {
@@ -18,23 +29,6 @@ export interface WriteOptions {
   readonly force?: boolean | undefined;
   /** File mode for a new file (before the umask). Default 0o644. */
   readonly mode?: number | undefined;
-}
-
-/** A target exists and `force` was not given (exit code 5, like other output failures). */
-export class OutputExistsError extends Error {
-  override name = 'OutputExistsError';
-  readonly code = 'E_EXPORT';
-  readonly path: string;
-  constructor(path: string) {
-    super(`${path} already exists (use --force to overwrite)`);
-    this.path = path;
-  }
-}
-
-/** Writing an output failed (disk full, permissions, …): exit code 5. */
-export class OutputWriteError extends Error {
-  override name = 'OutputWriteError';
-  readonly code = 'E_EXPORT';
 }
 
 /** Temp files that exist right now, so an interrupted process can remove them synchronously. */
@@ -67,7 +61,11 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-async function writeTemp(path: string, data: string | Uint8Array, mode: number): Promise<string> {
+async function writeTemp(
+  path: string,
+  data: string | Uint8Array,
+  mode: number,
+): Promise<{ temp: string; id: FileIdentity }> {
   const temp = tempPathFor(path);
   liveTempFiles.add(temp);
   try {
@@ -75,6 +73,8 @@ async function writeTemp(path: string, data: string | Uint8Array, mode: number):
     try {
       await handle.writeFile(data);
       await handle.sync();
+      const st = await handle.stat();
+      return { temp, id: { dev: st.dev, ino: st.ino } };
     } finally {
       await handle.close();
     }
@@ -82,7 +82,54 @@ async function writeTemp(path: string, data: string | Uint8Array, mode: number):
     await removeQuietly(temp);
     throw error;
   }
-  return temp;
+}
+
+/** The identity of the file at `path`, or null when there is none. */
+export async function identityOf(path: string): Promise<FileIdentity | null> {
+  try {
+    const st = await lstat(path);
+    return { dev: st.dev, ino: st.ino };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/** This tool's temp file names: `.visit.srt.1a2b3c4d.tmp`. */
+const TEMP_NAME = /^\..+\.[0-9a-f]{8}\.tmp$/;
+/** Temp files older than this are left over from a run that was killed (a live run's are seconds old). */
+export const STALE_TEMP_MS = 15 * 60_000;
+
+/**
+ * Removes this tool's own temp files older than `maxAgeMs` in `dir` (not below it): what a killed run left
+ * behind. Returns how many were removed. Other files, and fresh temp files of runs in progress, are kept.
+ */
+export async function removeStaleTemps(
+  dir: string,
+  maxAgeMs = STALE_TEMP_MS,
+  now = Date.now(),
+): Promise<number> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    if (!TEMP_NAME.test(name)) continue;
+    const path = join(dir, name);
+    try {
+      const st = await lstat(path);
+      if (st.isFile() && now - st.mtimeMs > maxAgeMs) {
+        await unlink(path);
+        removed++;
+      }
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return removed;
 }
 
 async function removeQuietly(path: string): Promise<void> {
@@ -98,7 +145,7 @@ async function removeQuietly(path: string): Promise<void> {
  * Moves a finished temp file to `path`. Without force a hard link makes "create only if absent" atomic
  * (EEXIST when something appeared meanwhile); filesystems without hard links fall back to check + rename.
  */
-async function commit(temp: string, path: string, force: boolean): Promise<void> {
+async function commit(temp: string, path: string, force: boolean, shown = path): Promise<void> {
   if (force) {
     await rename(temp, path);
     liveTempFiles.delete(temp);
@@ -108,9 +155,9 @@ async function commit(temp: string, path: string, force: boolean): Promise<void>
     await link(temp, path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new OutputExistsError(path);
+    if (code === 'EEXIST') throw new OutputExistsError(shown);
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw error;
-    if (await exists(path)) throw new OutputExistsError(path);
+    if (await exists(path)) throw new OutputExistsError(shown);
     await rename(temp, path);
     liveTempFiles.delete(temp);
     return;
@@ -134,7 +181,7 @@ export async function writeFileAtomic(
   try {
     if (!force && (await exists(path))) throw new OutputExistsError(path);
     await mkdir(dirname(path), { recursive: true });
-    const temp = await writeTemp(path, data, options.mode ?? 0o644);
+    const { temp } = await writeTemp(path, data, options.mode ?? 0o644);
     try {
       await commit(temp, path, force);
     } finally {
@@ -145,20 +192,32 @@ export async function writeFileAtomic(
   }
 }
 
+export interface WriteOutputsOptions {
+  /** Replace existing files. */
+  readonly force?: boolean | undefined;
+  /** Files that must never be replaced (the inputs, standard input): by identity, whatever their path. */
+  readonly protect?: readonly (FileIdentity & { readonly label: string })[] | undefined;
+  /** A path as shown in messages (default: as it is). */
+  readonly show?: ((path: string) => string) | undefined;
+}
+
 /**
  * Writes the outputs of one input as `<dir>/<baseName>.<extension>`, all or nothing: every temp file is written
- * and synced (in parallel), then all are moved into place; without `force` each move is a hard link that fails
- * if the target exists (atomic no-clobber). If anything fails, the temp files and the targets this call created
- * are removed, so an existing file is never touched and no partial set is left. Outputs with unredacted PHI
- * get mode 0600. Returns the paths written, in the order of `outputs`.
+ * and synced (in parallel), then they are moved into place one by one in name order (so two runs racing on one
+ * folder meet at the same first file, and one of them wins whole); without `force` each move is a hard link that
+ * fails if the target exists (atomic no-clobber). If anything fails, the temp files and the targets this call
+ * put in place are removed — by identity (device and inode), so a file another process has put there since is
+ * never touched. A target that is one of the inputs is refused before anything is moved. Outputs with unredacted
+ * PHI get mode 0600. Returns the paths written, in the order of `outputs`.
  */
 export async function writeOutputs(
   dir: string,
   baseName: string,
   outputs: readonly OutputFile[],
-  options: { readonly force?: boolean | undefined } = {},
+  options: WriteOutputsOptions = {},
 ): Promise<string[]> {
   const force = options.force ?? false;
+  const show = options.show ?? ((p: string) => p);
   for (const part of [baseName, ...outputs.map((o) => o.extension)]) {
     if (part === '' || /[/\\\0]/.test(part) || part === '.' || part === '..') {
       throw new OutputWriteError(`Refusing the output name \`${baseName}\`: names must not be paths`);
@@ -166,40 +225,55 @@ export async function writeOutputs(
   }
   const paths = outputs.map((o) => join(dir, `${baseName}.${o.extension}`));
   if (paths.length === 0) return [];
-  const temps: (string | undefined)[] = [];
-  const created: string[] = [];
+  for (const path of paths) {
+    const id = options.protect?.length ? await identityOf(path) : null;
+    const input = id ? options.protect!.find((p) => sameFile(p, id)) : undefined;
+    if (input) throw new OutputWriteError(`${show(path)} is ${input.label}: an input is never overwritten`);
+  }
+  const temps: ({ temp: string; id: FileIdentity } | undefined)[] = [];
+  const created: { path: string; id: FileIdentity }[] = [];
   try {
     await mkdir(dir, { recursive: true });
     await settleAll(
       outputs.map(async (output, i) => {
-        temps[i] = await writeTempOrWrap(paths[i]!, output.data, output.containsPhi ? 0o600 : 0o644);
+        temps[i] = await writeTempOrWrap(paths[i]!, output.data, output.containsPhi ? 0o600 : 0o644, show);
       }),
     );
-    await settleAll(
-      paths.map(async (path, i) => {
-        try {
-          await commit(temps[i]!, path, force);
-        } catch (error) {
-          throw wrap(error, path);
-        }
-        temps[i] = undefined;
-        created.push(path);
-      }),
-    );
+    const order = paths
+      .map((_, i) => i)
+      .sort((a, b) => (paths[a]! < paths[b]! ? -1 : paths[a]! > paths[b]! ? 1 : 0));
+    for (const i of order) {
+      const path = paths[i]!;
+      try {
+        await commit(temps[i]!.temp, path, force, show(path));
+      } catch (error) {
+        throw wrap(error, show(path));
+      }
+      created.push({ path, id: temps[i]!.id });
+      temps[i] = undefined;
+    }
     return paths;
   } catch (error) {
-    // Without force the targets did not exist before (the links would have failed), so removing restores.
-    if (!force) await Promise.all(created.map(removeQuietly));
-    for (const temp of temps) if (temp !== undefined) await removeQuietly(temp);
-    throw wrap(error, dir);
+    // Only what this call put in place is removed: a target whose identity is another file's stays.
+    for (const c of created) {
+      const now = await identityOf(c.path).catch(() => null);
+      if (now && sameFile(now, c.id)) await removeQuietly(c.path);
+    }
+    for (const t of temps) if (t !== undefined) await removeQuietly(t.temp);
+    throw wrap(error, show(dir));
   }
 }
 
-async function writeTempOrWrap(path: string, data: string | Uint8Array, mode: number): Promise<string> {
+async function writeTempOrWrap(
+  path: string,
+  data: string | Uint8Array,
+  mode: number,
+  show: (path: string) => string,
+): Promise<{ temp: string; id: FileIdentity }> {
   try {
     return await writeTemp(path, data, mode);
   } catch (error) {
-    throw wrap(error, path);
+    throw wrap(error, show(path));
   }
 }
 

@@ -1,12 +1,16 @@
-// The config file: `scribekit.config.json` in the working directory, or the file given with `--config`.
+// The config file: `scribekit.config.json` in the working directory, or the file given with `--config`. Its keys
+// are the export options (the exporters' option table: every library option that JSON can hold) plus a few of
+// the CLI's own.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { UsageError } from '../exit-codes.js';
-import { CONFIG_EXPORT_KEYS } from './export-options.js';
+import { isTranscriptError, libraryOptionName, type OptionsError } from '@scribekit/core/errors';
+import type { ExportOptions } from '@scribekit/exporters';
+import { checkOptionTypes } from '@scribekit/exporters/options';
+import { UsageError } from '../errors.js';
 
 export const CONFIG_FILE = 'scribekit.config.json';
 
-/** Keys the config file may have besides the exporter options. */
+/** Keys the config file may have besides the export options. */
 export const CONFIG_CLI_KEYS = {
   /** Formats: `"srt,vtt"` or `["srt", "vtt"]`. */
   to: 'formats',
@@ -21,12 +25,17 @@ export const CONFIG_CLI_KEYS = {
 export interface LoadedConfig {
   /** The file read, or null when there is none. */
   readonly path: string | null;
-  readonly values: Readonly<Record<string, unknown>>;
+  /** The export options it holds (checked: names and value types). */
+  readonly options: ExportOptions;
+  readonly to?: string | readonly string[] | undefined;
+  readonly outDir?: string | undefined;
+  readonly jobs?: number | undefined;
 }
 
 /**
- * Reads the config file: `explicit` (must exist) or `scribekit.config.json` in `cwd` (optional).
- * Throws UsageError (exit 2) for a missing explicit file, invalid JSON, a non-object or an unknown key.
+ * Reads the config file: `explicit` (must exist) or `scribekit.config.json` in `cwd` (optional). Throws
+ * UsageError (exit 2) for a missing explicit file, invalid JSON, a non-object, an unknown key or a value of the
+ * wrong type — naming the key and the file, never the value.
  */
 export async function loadConfig(explicit: string | undefined, cwd: string): Promise<LoadedConfig> {
   const path = resolve(cwd, explicit ?? CONFIG_FILE);
@@ -34,9 +43,8 @@ export async function loadConfig(explicit: string | undefined, cwd: string): Pro
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    if (explicit === undefined && (error as NodeJS.ErrnoException).code === 'ENOENT') {
-      return { path: null, values: {} };
-    }
+    if (explicit === undefined && (error as NodeJS.ErrnoException).code === 'ENOENT')
+      return { path: null, options: {} };
     throw new UsageError(`Cannot read the config file ${path}`, { cause: error });
   }
   let values: unknown;
@@ -48,24 +56,36 @@ export async function loadConfig(explicit: string | undefined, cwd: string): Pro
   if (typeof values !== 'object' || values === null || Array.isArray(values)) {
     throw new UsageError(`The config file ${path} must hold a JSON object`);
   }
-  for (const key of Object.keys(values)) {
-    if (!Object.hasOwn(CONFIG_EXPORT_KEYS, key) && !Object.hasOwn(CONFIG_CLI_KEYS, key)) {
-      throw new UsageError(`Unknown key \`${key}\` in the config file ${path}`);
-    }
+  const { to, outDir, jobs, $schema: _schema, ...options } = values as Record<string, unknown>;
+  try {
+    checkOptionTypes(options);
+  } catch (error) {
+    if (!isTranscriptError(error) || error.code !== 'E_OPTIONS') throw error;
+    const unknown = (error as OptionsError).template.endsWith('is not an export option');
+    throw new UsageError(
+      unknown
+        ? `Unknown key \`${(error as OptionsError).option}\` in the config file ${path}`
+        : `Invalid config key in ${path}: ${(error as OptionsError).messageWith(libraryOptionName)}`,
+    );
   }
-  const v = values as Record<string, unknown>;
   if (
-    v.to !== undefined &&
-    typeof v.to !== 'string' &&
-    !(Array.isArray(v.to) && v.to.every((f) => typeof f === 'string'))
+    to !== undefined &&
+    typeof to !== 'string' &&
+    !(Array.isArray(to) && to.every((f) => typeof f === 'string'))
   ) {
     throw new UsageError(`Invalid config key \`to\` in ${path}: expected "srt,vtt" or ["srt", "vtt"]`);
   }
-  if (v.outDir !== undefined && typeof v.outDir !== 'string') {
+  if (outDir !== undefined && typeof outDir !== 'string') {
     throw new UsageError(`Invalid config key \`outDir\` in ${path}: expected a directory name`);
   }
-  if (v.jobs !== undefined && !(Number.isInteger(v.jobs) && (v.jobs as number) >= 1)) {
+  if (jobs !== undefined && !(Number.isInteger(jobs) && (jobs as number) >= 1)) {
     throw new UsageError(`Invalid config key \`jobs\` in ${path}: expected an integer ≥ 1`);
   }
-  return { path, values: v };
+  return {
+    path,
+    options: options as ExportOptions,
+    ...(to !== undefined ? { to: to as string | string[] } : {}),
+    ...(outDir !== undefined ? { outDir: outDir as string } : {}),
+    ...(jobs !== undefined ? { jobs: jobs as number } : {}),
+  };
 }

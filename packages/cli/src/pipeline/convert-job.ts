@@ -1,40 +1,74 @@
 // One input → rendered outputs. Runs in a worker thread (worker.ts) or in the main thread.
-import { readFile } from 'node:fs/promises';
-import { decodeText, parseJsonText, parseTranscript } from '@scribekit/core';
-import type { ExportOptions } from '@scribekit/exporters';
-import { fhirReferencesFromTags, jobMetadata } from '../aws/job-metadata.js';
+import { readFile, stat } from 'node:fs/promises';
+import { getHeapStatistics } from 'node:v8';
+import {
+  decodeText,
+  isTranscriptError,
+  OptionsError,
+  parseJobDescription,
+  parseJsonText,
+  parseTranscript,
+  renderOptionTemplate,
+  type Transcript,
+} from '@scribekit/core';
+import { type Format, type RenderedOutput, render } from '@scribekit/exporters/render';
 import { isRemoteInputPath, readRemoteInput } from '../aws/remote-input.js';
-import { type Format, type RenderedOutput, renderOutputs } from './render.js';
+import { InputError } from '../errors.js';
+import { optionNamer, type SourcedOptions, withJobReferences } from './export-options.js';
 
 export interface ConvertJob {
   /** File to read, or null when `data` holds the input (stdin). */
   readonly path: string | null;
   readonly data?: Uint8Array | undefined;
-  /** Name for error messages (the path as the user gave it, or `-`). */
+  /** Name for messages (the path as the user gave it, or `-`). */
   readonly display: string;
   /** A HealthScribe summary.json to load with the transcript. */
   readonly summaryPath?: string | undefined;
   /** A job description (`<name>.job.json` from `scribekit fetch`) whose metadata the exports carry. */
   readonly jobPath?: string | undefined;
   readonly formats: readonly Format[];
-  readonly options: ExportOptions;
+  /** The user's export options (flags over config); the job's tags go beneath them. */
+  readonly options: SourcedOptions;
 }
 
 export interface ConvertJobResult {
   readonly outputs: readonly RenderedOutput[];
   readonly jobName: string | null;
-  /** Parser warnings (never transcript words). */
+  /** Parser warnings (never transcript words); shown with --verbose. */
   readonly warnings: readonly string[];
+  /** What a user must hear about even without --verbose (an empty output, a summary without its transcript). */
+  readonly notices: readonly string[];
+  /** Where each option came from, for messages (the job's tags added). */
+  readonly options: SourcedOptions;
 }
 
-/** An input file that cannot be read (missing, a directory, no permission): exit code 3. */
-export class InputError extends Error {
-  override name = 'InputError';
-  readonly code = 'E_INPUT';
+/** How many times its size in heap a conversion may take: JSON.parse's tree, the model, the outputs. */
+const HEAP_PER_BYTE = 12;
+
+/**
+ * Refuses an input that cannot fit in the heap before reading it: V8 aborts the process (or the worker) when
+ * the heap runs out, with no word of which input did it.
+ */
+async function checkSize(path: string, display: string): Promise<void> {
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch {
+    return; // `read` says why
+  }
+  const heap = getHeapStatistics();
+  const free = heap.heap_size_limit - heap.used_heap_size;
+  if (size * HEAP_PER_BYTE > free) {
+    const mb = (n: number) => `${Math.round(n / 1048576)} MB`;
+    throw new InputError(
+      `${display}: the input is ${mb(size)}, and converting it needs about ${mb(size * HEAP_PER_BYTE)} of memory, more than the ${mb(free)} left of the heap limit (${mb(heap.heap_size_limit)}); raise it with NODE_OPTIONS=--max-old-space-size=<MB>`,
+    );
+  }
 }
 
 async function read(path: string, display: string): Promise<Uint8Array> {
   if (isRemoteInputPath(path)) return readRemoteInput(path);
+  await checkSize(path, display);
   try {
     return await readFile(path);
   } catch (error) {
@@ -45,26 +79,57 @@ async function read(path: string, display: string): Promise<Uint8Array> {
   }
 }
 
-export async function runConvertJob(job: ConvertJob): Promise<ConvertJobResult> {
-  const input = job.data ?? (await read(job.path!, job.display));
-  const summary = job.summaryPath === undefined ? undefined : await read(job.summaryPath, job.summaryPath);
-  const description = job.jobPath === undefined ? undefined : await readJobDescription(job.jobPath);
-  const t = parseTranscript(input, {
-    file: job.display,
-    ...(summary === undefined ? {} : { summary, summaryFile: job.summaryPath }),
-    ...(description === undefined ? {} : { job: jobMetadata(description) }),
-  });
-  // FHIR references from the job's `scribekit:*` tags, where the flags and config give none.
-  const options =
-    description === undefined ? job.options : { ...fhirReferencesFromTags(description), ...job.options };
-  const outputs = await renderOutputs(t, job.formats, options);
-  return { outputs, jobName: t.metadata.jobName, warnings: t.warnings };
+/** Things worth saying about a transcript even without --verbose (counts only, never words). */
+export function noticesOf(t: Transcript): string[] {
+  const notices: string[] = [];
+  if (t.tokens.length === 0) {
+    notices.push(
+      t.summary
+        ? 'a HealthScribe summary without its transcript: the outputs hold the summary only'
+        : 'the transcript has no words: the outputs are empty',
+    );
+  }
+  return notices;
 }
 
-/** The job description saved by `scribekit fetch`: the job object, or a whole Get response. */
-async function readJobDescription(path: string): Promise<unknown> {
-  const json = parseJsonText(decodeText(await read(path, path)), path);
-  if (json !== null && typeof json === 'object' && 'MedicalTranscriptionJob' in json)
-    return (json as { MedicalTranscriptionJob: unknown }).MedicalTranscriptionJob;
-  return json;
+export async function runConvertJob(job: ConvertJob): Promise<ConvertJobResult> {
+  let options = job.options;
+  try {
+    const input = job.data ?? (await read(job.path!, job.display));
+    const summary = job.summaryPath === undefined ? undefined : await read(job.summaryPath, job.summaryPath);
+    const description =
+      job.jobPath === undefined
+        ? undefined
+        : parseJobDescription(
+            parseJsonText(decodeText(await read(job.jobPath, job.jobPath), job.jobPath), job.jobPath),
+          );
+    const t = parseTranscript(input, {
+      file: job.display,
+      ...(summary === undefined ? {} : { summary, summaryFile: job.summaryPath }),
+      ...(description === undefined ? {} : { job: description.metadata }),
+    });
+    // FHIR references from the job's `scribekit:*` tags, where the flags and config give none.
+    if (description !== undefined) options = withJobReferences(job.options, description.references);
+    const outputs = await render(t, job.formats, options.options);
+    return { outputs, jobName: t.metadata.jobName, warnings: t.warnings, notices: noticesOf(t), options };
+  } catch (error) {
+    throw inUserTerms(error, options, job.display);
+  }
+}
+
+/**
+ * An error as the user should read it: naming its input (the exporters do not know it), and an option error
+ * naming the flag, config key or job tag the value came from (only this thread knows the job's tags).
+ */
+export function inUserTerms(error: unknown, options: SourcedOptions, display: string): unknown {
+  if (!isTranscriptError(error)) return error;
+  const out =
+    error instanceof OptionsError
+      ? new OptionsError(renderOptionTemplate(error.template, optionNamer(options)), {
+          option: error.option,
+          file: error.file,
+          cause: error.cause,
+        })
+      : error;
+  return out.inFile(display);
 }

@@ -2,7 +2,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { isRemote, remoteInputDisplay, remoteInputPath } from '../aws/remote-input.js';
-import { UsageError } from '../exit-codes.js';
+import { UsageError } from '../errors.js';
 import { displayPath } from '../io.js';
 
 export interface InputFile {

@@ -2,8 +2,11 @@
 import { existsSync } from 'node:fs';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
+import { getHeapStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import type { ConvertJob, ConvertJobResult } from './job.js';
+import { ExportError } from '@scribekit/core/errors';
+import { InputError } from '../errors.js';
+import type { ConvertJob, ConvertJobResult } from './convert-job.js';
 import { RemoteError, type SerializedError } from './remote-error.js';
 
 export interface Executor {
@@ -13,11 +16,11 @@ export interface Executor {
 }
 
 /**
- * The built worker script. Both `src/convert/` (tests run the TypeScript source) and `dist/convert/` sit
- * two levels below the package root, so the same relative URL finds `dist/convert/worker.js` from either.
+ * The built worker script. Both `src/pipeline/` (tests run the TypeScript source) and `dist/pipeline/` sit
+ * two levels below the package root, so the same relative URL finds `dist/pipeline/worker.js` from either.
  */
 export function workerScript(): string {
-  return fileURLToPath(new URL('../../dist/convert/worker.js', import.meta.url));
+  return fileURLToPath(new URL('../../dist/pipeline/worker.js', import.meta.url));
 }
 
 /**
@@ -39,7 +42,7 @@ export function workerExecArgv(argv: readonly string[] = process.execArgv): stri
 
 /** Runs jobs in the current thread (`--jobs 1`, a single input, or no built worker). */
 export async function inThreadExecutor(): Promise<Executor> {
-  const { runConvertJob } = await import('./job.js');
+  const { runConvertJob } = await import('./convert-job.js');
   return { run: runConvertJob, close: async () => {} };
 }
 
@@ -47,7 +50,29 @@ function abortError(): Error {
   return new DOMException('The batch was interrupted', 'AbortError');
 }
 
-type Pending = { resolve: (r: ConvertJobResult) => void; reject: (e: unknown) => void };
+type Pending = {
+  resolve: (r: ConvertJobResult) => void;
+  reject: (e: unknown) => void;
+  /** The input, for messages about a worker that died with it. */
+  display: string;
+};
+
+/** Each worker's heap limit: the main thread's, so a file that fits here fits there (and the message can say it). */
+const WORKER_HEAP_MB = Math.round(getHeapStatistics().heap_size_limit / 1048576);
+
+/** A worker died while converting `display`: out of memory, or another crash. */
+function workerDied(display: string, error: Error): Error {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    return new InputError(
+      `${display}: converting it ran out of memory (the heap limit is ${WORKER_HEAP_MB} MB); raise it with NODE_OPTIONS=--max-old-space-size=<MB>`,
+      { cause: error },
+    );
+  }
+  return new ExportError(`${display}: the conversion worker stopped unexpectedly (${error.message})`, {
+    cause: error,
+  });
+}
 type Reply =
   | { id: number; ok: true; result: ConvertJobResult }
   | { id: number; ok: false; error: SerializedError };
@@ -94,7 +119,10 @@ export function workerPoolExecutor(
   };
 
   const spawn = () => {
-    const worker = new Worker(script, { execArgv: workerExecArgv() });
+    const worker = new Worker(script, {
+      execArgv: workerExecArgv(),
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
     const mine = new Map<number, Pending>();
     let replies = 0;
     worker.on('message', (reply: Reply) => {
@@ -118,7 +146,7 @@ export function workerPoolExecutor(
       gone = true;
       all.splice(all.indexOf(worker), 1);
       inFlight.delete(worker);
-      for (const pending of mine.values()) pending.reject(error);
+      for (const pending of mine.values()) pending.reject(workerDied(pending.display, error));
       mine.clear();
       if (closed) return;
       if (replies === 0 && !everReplied && respawns >= size) {
@@ -144,7 +172,7 @@ export function workerPoolExecutor(
       if (closed) return Promise.reject(abortError());
       if (broken) return Promise.reject(broken);
       return new Promise<ConvertJobResult>((resolve, reject) => {
-        queue.push({ id: nextId++, job, pending: { resolve, reject } });
+        queue.push({ id: nextId++, job, pending: { resolve, reject, display: job.display } });
         dispatch();
       });
     },

@@ -1,6 +1,6 @@
 // Worker-thread entry: converts the jobs the pool sends and posts the outputs (or the error) back.
 import { parentPort } from 'node:worker_threads';
-import { type ConvertJob, runConvertJob } from './job.js';
+import { type ConvertJob, runConvertJob } from './convert-job.js';
 import { serializeError } from './remote-error.js';
 
 const port = parentPort;

@@ -9,24 +9,31 @@ import {
   type ParticipantStats,
   parseTranscript,
 } from '@scribekit/core';
-import type { AnalyzeFlags } from './commands/analyze.js';
-import { speakerNamesFrom } from './convert/export-options.js';
-import { EXIT } from './exit-codes.js';
-import { type CliIo, type Paint, paint, resolveIo, useColor } from './io.js';
+import { InputError } from '../errors.js';
+import { EXIT } from '../exit-codes.js';
+import { type CliIo, type Paint, paint, resolveIo, useColor } from '../io.js';
 
-export async function runAnalyze(input: string, flags: AnalyzeFlags, ioIn: CliIo): Promise<number> {
+/** What `analyze` was asked to do (the command line as plain data). */
+export interface AnalyzeRequest {
+  readonly input: string;
+  readonly json?: boolean | undefined;
+  readonly showText?: boolean | undefined;
+  readonly lowConfidence?: number | undefined;
+  readonly silence?: number | undefined;
+  /** Display names by speaker or channel id. */
+  readonly speakerNames?: Readonly<Record<string, string>> | undefined;
+  readonly summary?: string | undefined;
+}
+
+export async function runAnalyze(flags: AnalyzeRequest, ioIn: CliIo): Promise<number> {
   const io = resolveIo(ioIn);
+  const input = flags.input;
   const readInput = async (path: string, what: string) => {
     try {
       return await readFile(resolve(io.cwd, path));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw Object.assign(
-        new Error(`${path}: cannot read the ${what} (${code ?? 'unreadable'})`, { cause: error }),
-        {
-          code: 'E_INPUT',
-        },
-      );
+      throw new InputError(`${path}: cannot read the ${what} (${code ?? 'unreadable'})`, { cause: error });
     }
   };
   const data = input === '-' ? await io.readStdin() : await readInput(input, 'input');
@@ -35,7 +42,7 @@ export async function runAnalyze(input: string, flags: AnalyzeFlags, ioIn: CliIo
     file: input,
     ...(summary ? { summary, summaryFile: flags.summary } : {}),
   });
-  const names = speakerNamesFrom(flags);
+  const names = flags.speakerNames ?? {};
   const raw = analyze(t, {
     ...(flags.lowConfidence === undefined ? {} : { lowConfidenceThreshold: flags.lowConfidence }),
     ...(flags.silence === undefined ? {} : { silenceThresholdMs: flags.silence }),

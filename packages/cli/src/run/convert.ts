@@ -1,68 +1,105 @@
-// The convert command's work: inputs → jobs (worker threads or in-thread) → atomic writes → summary.
+// `scribekit convert`: inputs → jobs (worker threads or in-thread) → atomic writes → summary.
+import { fstatSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import type { Command } from 'commander';
+import type { ExportOptions } from '@scribekit/exporters';
 import { createProgress } from '../batch/progress.js';
 import { type BatchResult, runBatch } from '../batch/run-batch.js';
 import { formatSummary, summarize, summaryJson } from '../batch/summary.js';
-import { isVerbose } from '../commands/common.js';
-import type { ConvertFlags } from '../commands/convert.js';
-import { EXIT, exitCodeFor, UsageError } from '../exit-codes.js';
+import { OutputWriteError, UsageError } from '../errors.js';
+import { EXIT, exitCodeFor } from '../exit-codes.js';
 import { type CliIo, displayPath, resolveIo } from '../io.js';
 import { safeBaseName, uniqueNames } from '../output/safe-name.js';
-import { OutputWriteError, writeOutputs } from '../output/write-atomic.js';
+import { type FileIdentity, identityOf, removeStaleTemps, writeOutputs } from '../output/write-atomic.js';
+import { loadConfig } from '../pipeline/config.js';
+import type { ConvertJob } from '../pipeline/convert-job.js';
+import { layerOptions, noOptions, optionNamer, type SourcedOptions } from '../pipeline/export-options.js';
+import { expandInputs } from '../pipeline/inputs.js';
+import { type Executor, inThreadExecutor, workerPoolExecutor } from '../pipeline/pool.js';
 import { formatError } from '../report.js';
-import { loadConfig } from './config.js';
-import { exportOptionsFrom } from './export-options.js';
-import { expandInputs } from './inputs.js';
-import type { ConvertJob } from './job.js';
-import { type Executor, inThreadExecutor, workerPoolExecutor } from './pool.js';
-import type { Format } from './render.js';
+
+/** What `convert` was asked to do (the command line as plain data). */
+export interface ConvertRequest {
+  readonly inputs: readonly string[];
+  readonly to?: string | undefined;
+  readonly output?: string | undefined;
+  readonly force?: boolean | undefined;
+  readonly jobs?: number | undefined;
+  readonly json?: boolean | undefined;
+  readonly quiet?: boolean | undefined;
+  readonly summary?: string | undefined;
+  readonly config?: string | undefined;
+  /** Export options from flags (the user's words win over the config file and job tags). */
+  readonly options?: ExportOptions | undefined;
+  readonly verbose?: boolean | undefined;
+}
 
 interface Converted {
   readonly outputs: readonly string[];
 }
 
-/** A one-word transcript: rendering it once checks the options before the batch starts. */
-const PROBE = {
-  jobName: 'options-check',
-  status: 'COMPLETED',
-  results: {
-    transcripts: [{ transcript: 'probe' }],
-    items: [
-      {
-        type: 'pronunciation',
-        start_time: '0.0',
-        end_time: '0.5',
-        alternatives: [{ confidence: '1.0', content: 'probe' }],
-      },
-    ],
-    entities: [],
-  },
-};
+/** Export options: the config file's, then the flags' on top. */
+export async function requestOptions(
+  request: { readonly config?: string | undefined; readonly options?: ExportOptions | undefined },
+  cwd: string,
+) {
+  const config = await loadConfig(request.config, cwd);
+  let sourced: SourcedOptions = noOptions;
+  if (config.path !== null) sourced = layerOptions(sourced, config.options, 'config', config.path);
+  sourced = layerOptions(sourced, request.options ?? {}, 'flag');
+  return { config, sourced };
+}
 
-export async function runConvert(
-  inputs: readonly string[],
-  flags: ConvertFlags,
-  ioIn: CliIo,
-  command: Command,
-): Promise<number> {
-  const io = resolveIo(ioIn);
-  const verbose = isVerbose(command);
-  const started = Date.now();
-  const config = await loadConfig(flags.config, io.cwd);
-  const cfg = config.values;
-  const options = exportOptionsFrom(flags, cfg);
-  const outArg = flags.output ?? (cfg.outDir as string | undefined);
-  const files = await expandInputs(inputs, io.cwd, { exclude: outArg === undefined ? [] : [outArg] });
-  if (flags.summary !== undefined && files.length !== 1) {
-    throw new UsageError('--summary loads one HealthScribe summary: give exactly one input');
+/** Checks that `-o` is a directory (or does not exist yet), before anything is read. */
+export async function checkOutputDir(dir: string, shown: string): Promise<void> {
+  let isDirectory: boolean;
+  try {
+    isDirectory = (await stat(dir)).isDirectory();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return;
+    const why = code === 'ENOTDIR' ? 'a part of its path is a file' : (code ?? 'unknown error');
+    throw new OutputWriteError(`Cannot write to -o ${shown}: ${why}`, { cause: error });
   }
-  const jobs = Math.min(
-    flags.jobs ?? (cfg.jobs as number | undefined) ?? availableParallelism(),
-    files.length,
-  );
-  // The workers start first: they load the exporters while this thread loads them for the options check.
+  if (!isDirectory) throw new UsageError(`-o ${shown} must be a directory, and it is a file`);
+}
+
+export async function runConvert(request: ConvertRequest, ioIn: CliIo): Promise<number> {
+  const io = resolveIo(ioIn);
+  const verbose = request.verbose === true;
+  const started = Date.now();
+  const show = (path: string) => displayPath(io.cwd, path);
+  const { config, sourced } = await requestOptions(request, io.cwd);
+  const namer = optionNamer(sourced);
+  const outArg = request.output ?? config.outDir;
+  const outDir = resolve(io.cwd, outArg ?? '.');
+  if (outArg !== undefined) await checkOutputDir(outDir, outArg);
+  const files = await expandInputs(request.inputs, io.cwd, { exclude: outArg === undefined ? [] : [outArg] });
+  const summaryPath = request.summary === undefined ? undefined : resolve(io.cwd, request.summary);
+  if (summaryPath !== undefined) {
+    if (files.length !== 1)
+      throw new UsageError('--summary loads one HealthScribe summary: give exactly one input');
+    await checkSummary(summaryPath, request.summary!);
+  }
+  const { checkExportOptions, exporters, resolveFormats } = await import('@scribekit/exporters/render');
+  const formats = resolveFormats(request.to ?? config.to ?? 'srt');
+  // Bad option values and combinations fail here, before any input is read. When every input has a job
+  // description, its `scribekit:subject` tag may still give the FHIR subject.
+  const tagsMayGiveSubject = files.length > 0 && files.every((f) => f.jobPath !== undefined);
+  try {
+    checkExportOptions(formats, sourced.options, { later: tagsMayGiveSubject ? ['subject'] : [] });
+  } catch (error) {
+    io.stderr(formatError(error, { verbose, namer }));
+    return exitCodeFor(error);
+  }
+  const toStdout =
+    outArg === undefined &&
+    !request.json &&
+    files.length === 1 &&
+    formats.length === 1 &&
+    exporters[formats[0]!].kind === 'text';
+  const jobs = Math.min(request.jobs ?? config.jobs ?? availableParallelism(), files.length);
   let executor: Executor | null = null;
   if (jobs > 1) {
     try {
@@ -71,64 +108,50 @@ export async function runConvert(
       executor = null;
     }
   }
-  let formats: Format[];
-  let toStdout: boolean;
-  try {
-    const { isTextFormat, renderOutputs, resolveFormats } = await import('./render.js');
-    const { parseTranscript } = await import('@scribekit/core');
-    formats = resolveFormats(flags.to ?? (cfg.to as string | string[] | undefined) ?? 'srt');
-    toStdout =
-      outArg === undefined &&
-      !flags.json &&
-      files.length === 1 &&
-      formats.length === 1 &&
-      isTextFormat(formats[0]!);
-    // Bad option values and combinations (FHIR without --subject, maxLines 9, …) fail here, before any work.
-    // When every input has a job description, its `scribekit:subject` tag may give the FHIR subject: then
-    // a missing subject is left for each input's own export to report.
-    const tagsMayGiveSubject = files.length > 0 && files.every((f) => f.jobPath !== undefined);
-    const probeOptions =
-      tagsMayGiveSubject && options.subject === undefined
-        ? { ...options, subject: 'Patient/options-check' }
-        : options;
-    await renderOutputs(parseTranscript(PROBE), formats, probeOptions);
-  } catch (error) {
-    await executor?.close();
-    throw error;
-  }
   executor ??= await inThreadExecutor();
   const run: Executor = executor;
-  const outDir = resolve(io.cwd, outArg ?? '.');
 
   const stdinData = files.some((f) => f.path === null) ? await io.readStdin() : undefined;
+  // Inputs are protected by identity (device and inode), so a symlink, a hard link or standard input
+  // redirected from a file is never overwritten, whatever the path.
+  const protect = await inputIdentities(files, io.stdinFd);
   const planned = uniqueNames(
     files.map((f) => (f.path === null ? '\u0000stdin' : joinRel(f.relDir, safeBaseName(basename(f.path))))),
   );
   const used = new Set(planned.map((n) => n.toLowerCase()));
-  const inputPaths = new Set(files.map((f) => f.path).filter((p) => p !== null));
 
   const onAbort = () => void run.close();
   io.signal.addEventListener('abort', onAbort, { once: true });
 
-  const quiet = flags.quiet === true || toStdout;
+  const quiet = request.quiet === true || toStdout;
   const progress = createProgress({
     write: io.stderr,
     isTTY: io.isTTY && !quiet && files.length > 1,
     label: 'converting',
   });
-  const show = (path: string) => displayPath(io.cwd, path);
+  const cleaned = new Set<string>();
+  const cleanOnce = async (dir: string) => {
+    if (cleaned.has(dir)) return;
+    cleaned.add(dir);
+    const n = await removeStaleTemps(dir);
+    if (n > 0)
+      progress.log(
+        `removed ${n} stale temp file${n === 1 ? '' : 's'} of an interrupted earlier run from ${show(dir)}`,
+      );
+  };
 
   const tasks = files.map((file, i) => async (signal: AbortSignal): Promise<Converted> => {
     const job: ConvertJob = {
       path: file.path,
       data: file.path === null ? stdinData : undefined,
       display: file.display,
-      summaryPath: flags.summary === undefined ? file.summaryPath : resolve(io.cwd, flags.summary),
+      summaryPath: summaryPath ?? file.summaryPath,
       jobPath: file.jobPath,
       formats,
-      options,
+      options: sourced,
     };
     const result = await run.run(job);
+    if (!request.quiet) for (const n of result.notices) progress.log(`warning: ${file.display}: ${n}`);
     if (verbose) for (const w of result.warnings) progress.log(`warning: ${file.display}: ${w}`);
     if (toStdout) {
       const data = result.outputs[0]!.data;
@@ -144,13 +167,12 @@ export async function runConvert(
     }
     if (signal.aborted) throw new DOMException('The batch was interrupted', 'AbortError');
     const dir = join(outDir, ...name.split('/').slice(0, -1));
-    const base = name.split('/').pop()!;
-    for (const o of result.outputs) {
-      const target = join(dir, `${base}.${o.extension}`);
-      if (inputPaths.has(target))
-        throw new OutputWriteError(`${show(target)} is one of the inputs: it is never overwritten`);
-    }
-    const paths = await writeOutputs(dir, base, result.outputs, { force: flags.force === true });
+    await cleanOnce(dir);
+    const paths = await writeOutputs(dir, name.split('/').pop()!, result.outputs, {
+      force: request.force === true,
+      protect,
+      show,
+    });
     return { outputs: paths.map(show) };
   });
 
@@ -162,7 +184,7 @@ export async function runConvert(
       signal: io.signal,
       onProgress: (p) => progress.update(p),
       onResult: (r) => {
-        if (r.status === 'failed') progress.log(formatError(r.error, verbose));
+        if (r.status === 'failed') progress.log(formatError(r.error, { verbose, namer }));
       },
     });
   } finally {
@@ -176,8 +198,9 @@ export async function runConvert(
     (i) => files[i]!.display,
     (v) => v.outputs,
     Date.now() - started,
+    namer,
   );
-  if (flags.json) io.stdout(summaryJson(summary));
+  if (request.json) io.stdout(summaryJson(summary));
   else if (!quiet) io.stderr(formatSummary(summary));
   if (io.signal.aborted) return EXIT.interrupted;
   if (summary.failed === 0) return EXIT.ok;
@@ -186,6 +209,56 @@ export async function runConvert(
     return failed && failed.status === 'failed' ? exitCodeFor(failed.error) : EXIT.someFailed;
   }
   return EXIT.someFailed;
+}
+
+/** `--summary` must be a HealthScribe summary.json: said before any input is read. */
+async function checkSummary(path: string, shown: string): Promise<void> {
+  const { detectKind, toJsonValue, UnsupportedFormatError } = await import('@scribekit/core');
+  const { InputError } = await import('../errors.js');
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    throw new InputError(
+      `${shown}: cannot read the summary (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`,
+    );
+  }
+  const kind = detectKind(toJsonValue(bytes, shown));
+  if (kind !== 'healthscribe-summary') {
+    throw new UnsupportedFormatError(
+      kind,
+      'The --summary file is not a HealthScribe summary.json (expected `ClinicalDocumentation`)',
+      {
+        file: shown,
+      },
+    );
+  }
+}
+
+/** The identities of the local inputs (and of standard input when it is a file), labelled for messages. */
+async function inputIdentities(
+  files: readonly { readonly path: string | null; readonly display: string }[],
+  stdinFd: number,
+): Promise<(FileIdentity & { label: string })[]> {
+  const out: (FileIdentity & { label: string })[] = [];
+  for (const f of files) {
+    if (f.path === null) {
+      try {
+        const st = fstatSync(stdinFd);
+        if (st.isFile()) out.push({ dev: st.dev, ino: st.ino, label: 'standard input (redirected from it)' });
+      } catch {
+        // no standard input to protect
+      }
+      continue;
+    }
+    if (f.path.startsWith('remote:')) continue;
+    const id = await identityOf(f.path).catch(() => null);
+    if (id) out.push({ ...id, label: `the input ${f.display}` });
+    // The file a symlink points at is protected as well.
+    const real = await stat(f.path).catch(() => null);
+    if (real) out.push({ dev: real.dev, ino: real.ino, label: `the input ${f.display}` });
+  }
+  return out;
 }
 
 function joinRel(relDir: string, name: string): string {

@@ -1,33 +1,54 @@
-// The fetch command's work: job names (or --all) → Get (and wait) → download the transcript → save the raw
-// JSON, or convert with the job's metadata → atomic writes → the same progress and summary as convert.
+// `scribekit fetch`: job names (or --all) → Get (and wait) → download the transcript → save the raw JSON, or
+// convert with the job's metadata → atomic writes → the same progress and summary as convert.
 import { resolve } from 'node:path';
-import { FetchError, parseTranscript, type Transcript } from '@scribekit/core';
-import type { Command } from 'commander';
-import { createProgress } from '../batch/progress.js';
-import { type BatchResult, runBatch } from '../batch/run-batch.js';
-import { formatSummary, summarize, summaryJson } from '../batch/summary.js';
-import { isVerbose } from '../commands/common.js';
-import type { FetchFlags } from '../commands/fetch.js';
-import { loadConfig } from '../convert/config.js';
-import { exportOptionsFrom } from '../convert/export-options.js';
-import { type Format, renderOutputs, resolveFormats } from '../convert/render.js';
-import { EXIT, exitCodeFor, UsageError } from '../exit-codes.js';
-import { type CliIo, displayPath, type ResolvedIo, resolveIo } from '../io.js';
-import { safeBaseName, uniqueNames } from '../output/safe-name.js';
-import { writeOutputs } from '../output/write-atomic.js';
-import { formatError } from '../report.js';
+import { FetchError, parseJobDescription, parseTranscript, type Transcript } from '@scribekit/core';
+import type { ExportOptions } from '@scribekit/exporters';
 import {
   type AwsConfig,
   createS3Api,
   createTranscribeApi,
   type S3Api,
   type TranscribeApi,
-} from './clients.js';
-import { download } from './download.js';
-import { fhirReferencesFromTags, jobMetadata } from './job-metadata.js';
-import { awsConfigFrom } from './options.js';
-import { formatLocation, parseLocation } from './s3-uri.js';
-import { formatDuration, getCompletedJob, listJobs } from './transcribe-jobs.js';
+} from '../aws/clients.js';
+import { download } from '../aws/download.js';
+import { type AwsFlags, awsConfigFrom } from '../aws/options.js';
+import { formatLocation, parseLocation } from '../aws/s3-uri.js';
+import { formatDuration, getCompletedJob, listJobs } from '../aws/transcribe-jobs.js';
+import { createProgress } from '../batch/progress.js';
+import { type BatchResult, runBatch } from '../batch/run-batch.js';
+import { formatSummary, summarize, summaryJson } from '../batch/summary.js';
+import { UsageError } from '../errors.js';
+import { EXIT, exitCodeFor } from '../exit-codes.js';
+import { type CliIo, displayPath, type ResolvedIo, resolveIo } from '../io.js';
+import { safeBaseName, uniqueNames } from '../output/safe-name.js';
+import { writeOutputs } from '../output/write-atomic.js';
+import { inUserTerms } from '../pipeline/convert-job.js';
+import { optionNamer, withJobReferences } from '../pipeline/export-options.js';
+import { formatError } from '../report.js';
+import { checkOutputDir, requestOptions } from './convert.js';
+
+/** What `fetch` was asked to do (the command line as plain data). */
+export interface FetchRequest extends AwsFlags {
+  readonly names: readonly string[];
+  readonly wait?: boolean | undefined;
+  readonly timeout?: number | undefined;
+  readonly pollInterval?: number | undefined;
+  readonly to?: string | undefined;
+  readonly output?: string | undefined;
+  readonly force?: boolean | undefined;
+  readonly config?: string | undefined;
+  readonly all?: boolean | undefined;
+  readonly status?: string | undefined;
+  readonly since?: Date | undefined;
+  readonly nameContains?: string | undefined;
+  readonly limit?: number | undefined;
+  readonly concurrency?: number | undefined;
+  readonly json?: boolean | undefined;
+  readonly quiet?: boolean | undefined;
+  /** Export options from flags (over the config file, over the job's tags). */
+  readonly options?: ExportOptions | undefined;
+  readonly verbose?: boolean | undefined;
+}
 
 /** Clients for tests (in-process runs); by default they are made from the flags and the SDK chain. */
 export interface FetchDeps {
@@ -39,25 +60,25 @@ interface Fetched {
   readonly outputs: readonly string[];
 }
 
-export async function runFetch(
-  names: readonly string[],
-  flags: FetchFlags,
-  ioIn: CliIo,
-  command: Command,
-  deps: FetchDeps = {},
-): Promise<number> {
+export async function runFetch(flags: FetchRequest, ioIn: CliIo, deps: FetchDeps = {}): Promise<number> {
   const io = resolveIo(ioIn);
-  const verbose = isVerbose(command);
+  const names = flags.names;
+  const verbose = flags.verbose === true;
   const started = Date.now();
   if (flags.all && names.length > 0) throw new UsageError('Give job names or --all, not both');
   if (!flags.all && names.length === 0) throw new UsageError('Give one or more job names, or --all');
   if (!flags.all && (flags.status || flags.since || flags.nameContains || flags.limit)) {
     throw new UsageError('--status, --since, --name-contains and --limit select jobs for --all');
   }
-  const formats: Format[] | null = flags.to === undefined ? null : resolveFormats(flags.to);
   // The config file gives the export options (names, caption rules, FHIR references) as for convert.
-  const options = exportOptionsFrom(flags, (await loadConfig(flags.config, io.cwd)).values);
+  const { sourced } = await requestOptions(flags, io.cwd);
+  const namer = optionNamer(sourced);
+  const render = flags.to === undefined ? null : await import('@scribekit/exporters/render');
+  const formats = render && flags.to !== undefined ? render.resolveFormats(flags.to) : null;
+  // Job tags may still give the FHIR subject, so only the options themselves are checked before any AWS call.
+  if (render && formats) render.checkExportOptions(formats, sourced.options, { later: ['subject'] });
   const outDir = resolve(io.cwd, flags.output ?? '.');
+  if (flags.output !== undefined) await checkOutputDir(outDir, flags.output);
   const config: AwsConfig = awsConfigFrom(flags, io.env);
   const transcribe = deps.transcribe ?? (await createTranscribeApi(config));
   let s3: Promise<S3Api> | undefined;
@@ -119,20 +140,24 @@ export async function runFetch(
     const got = await download(location, { s3: s3Api, signal });
     // Parse even when saving raw JSON: a broken download or a non-transcript fails here (exit 3). Messages
     // name the location without its query string (a presigned URL's signature stays out of logs).
-    const t: Transcript = parseTranscript(got.data, {
-      file: formatLocation(location),
-      job: jobMetadata(job),
-    });
+    const file = formatLocation(location);
+    const description = parseJobDescription(job);
+    const t: Transcript = parseTranscript(got.data, { file, job: description.metadata });
     const base = baseNames[i]!;
-    const outputs = formats
-      ? await renderOutputs(t, formats, { ...fhirReferencesFromTags(job), ...options })
-      : [
-          { extension: 'json', data: got.data, containsPhi: true },
-          // No transcript words, but tags may name the patient: private like the transcript.
-          { extension: 'job.json', data: `${JSON.stringify(job, null, 2)}\n`, containsPhi: true },
-        ];
+    // The same precedence as convert: flags over the config file over the job's tags.
+    const options = withJobReferences(sourced, description.references);
+    const outputs =
+      render && formats
+        ? await render.render(t, formats, options.options).catch((error: unknown) => {
+            throw inUserTerms(error, options, file);
+          })
+        : [
+            { extension: 'json', data: got.data, containsPhi: true },
+            // No transcript words, but tags may name the patient: private like the transcript.
+            { extension: 'job.json', data: `${JSON.stringify(job, null, 2)}\n`, containsPhi: true },
+          ];
     if (signal.aborted) throw new DOMException('The batch was interrupted', 'AbortError');
-    const paths = await writeOutputs(outDir, base, outputs, { force: flags.force === true });
+    const paths = await writeOutputs(outDir, base, outputs, { force: flags.force === true, show });
     return { outputs: paths.map(show) };
   });
 
@@ -145,7 +170,7 @@ export async function runFetch(
       onResult: (r) => {
         if (r.status === 'failed') {
           waiting?.done();
-          progress.log(formatError(r.error, verbose));
+          progress.log(formatError(r.error, { verbose, namer }));
         }
       },
     });
@@ -159,6 +184,7 @@ export async function runFetch(
     (i) => jobNames[i]!,
     (v) => v.outputs,
     Date.now() - started,
+    namer,
   );
   if (flags.json) io.stdout(summaryJson(summary));
   else if (!quiet) io.stderr(formatSummary(summary, 'fetched'));

@@ -2,14 +2,20 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { isTranscriptError, parseTranscript, type Transcript } from '@scribekit/core';
-import type { Command } from 'commander';
-import { runBatch } from './batch/run-batch.js';
-import { isVerbose } from './commands/common.js';
-import type { ValidateFlags } from './commands/validate.js';
-import { expandInputs } from './convert/inputs.js';
-import { EXIT, exitCodeFor, UsageError } from './exit-codes.js';
-import { type CliIo, paint, resolveIo, useColor } from './io.js';
-import { formatError } from './report.js';
+import { runBatch } from '../batch/run-batch.js';
+import { UsageError } from '../errors.js';
+import { EXIT, exitCodeFor } from '../exit-codes.js';
+import { type CliIo, paint, resolveIo, useColor } from '../io.js';
+import { expandInputs } from '../pipeline/inputs.js';
+import { formatError } from '../report.js';
+
+/** What `validate` was asked to do (the command line as plain data). */
+export interface ValidateRequest {
+  readonly inputs: readonly string[];
+  readonly json?: boolean | undefined;
+  readonly summary?: string | undefined;
+  readonly verbose?: boolean | undefined;
+}
 
 interface Checked {
   readonly input: string;
@@ -28,14 +34,10 @@ interface Checked {
 /** How many issues of one input are listed without --verbose. */
 const MAX_ISSUES = 20;
 
-export async function runValidate(
-  inputs: readonly string[],
-  flags: ValidateFlags,
-  ioIn: CliIo,
-  command: Command,
-): Promise<number> {
+export async function runValidate(flags: ValidateRequest, ioIn: CliIo): Promise<number> {
   const io = resolveIo(ioIn);
-  const verbose = isVerbose(command);
+  const inputs = flags.inputs;
+  const verbose = flags.verbose === true;
   const c = paint(useColor(io));
   const files = await expandInputs(inputs, io.cwd);
   if (flags.summary !== undefined && files.length !== 1) {
