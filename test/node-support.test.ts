@@ -3,7 +3,7 @@
 // warning. The child processes get no AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: a user on a
 // supported Node must not need it. Run `tsc -b` first (the root `test` script does).
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -84,6 +84,32 @@ describe('examples/lambda/template.yaml', () => {
         supported: true,
       });
     }
+  });
+});
+
+describe('the compile cache (bin.ts)', () => {
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('is written where NODE_COMPILE_CACHE says, is off with NODE_DISABLE_COMPILE_CACHE=1, and changes no output', async () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'scribekit-compile-cache-'));
+    dirs.push(scratch);
+    const cache = join(scratch, 'cache');
+    const base = { PATH: process.env.PATH ?? '', TMPDIR: scratch, NO_COLOR: '1' };
+    const args = ['convert', 'examples/conversation.json', '--to', 'vtt'];
+    const on = await runBin(args, { ...base, NODE_COMPILE_CACHE: cache }, repoRoot);
+    const again = await runBin(args, { ...base, NODE_COMPILE_CACHE: cache }, repoRoot);
+    const off = await runBin(args, { ...base, NODE_DISABLE_COMPILE_CACHE: '1' }, repoRoot);
+    expect([on.code, again.code, off.code]).toEqual([0, 0, 0]);
+    expect(on.stdout).toMatch(/^WEBVTT\n/);
+    expect(again.stdout).toBe(on.stdout);
+    expect(off.stdout).toBe(on.stdout);
+    expect([on.stderr, again.stderr, off.stderr]).toEqual(['', '', '']);
+    // Entries for the lazily loaded modules; none in Node's default place (under TMPDIR) when disabled.
+    expect(readdirSync(cache, { recursive: true }).length).toBeGreaterThan(10);
+    expect(readdirSync(scratch).sort()).toEqual(['cache']);
   });
 });
 
