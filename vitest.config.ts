@@ -9,7 +9,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    // The AWS SDK warns once per process on Node 20; tests must not probe EC2 instance metadata.
-    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', AWS_EC2_METADATA_DISABLED: 'true' },
+    // Tests must not probe EC2 instance metadata.
+    env: { AWS_EC2_METADATA_DISABLED: 'true' },
   },
 });

@@ -179,13 +179,18 @@ describe('the validators catch broken resources', () => {
       },
       'ours',
     ],
-    ['attachment without data or url (us-core-6)', (d) => void delete d.content[1].attachment.data, 'ours'],
+    // @medplum/core 5 checks these with the US Core profile (4.x did not; our own checks still do too).
+    [
+      'attachment without data or url (us-core-6)',
+      (d) => void delete d.content[1].attachment.data,
+      'us-core-profile',
+    ],
     [
       'two encounters',
       (d) => {
         d.context.encounter = [{ reference: 'Encounter/1' }, { reference: 'Encounter/2' }];
       },
-      'ours',
+      'us-core-profile',
     ],
     [
       'type not LOINC',

@@ -19,7 +19,6 @@ export function awsTestEnv(urls: { transcribe?: string; s3?: string }): Record<s
     AWS_CONFIG_FILE: '/dev/null',
     AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
     AWS_MAX_ATTEMPTS: '3',
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     NO_COLOR: '1',
   };
   if (urls.transcribe) env.AWS_ENDPOINT_URL_TRANSCRIBE = urls.transcribe;
@@ -41,7 +40,6 @@ export interface LocalS3 {
 }
 
 export async function startLocalS3(): Promise<LocalS3> {
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const server = await startFauxqs({ port: 0, host: '127.0.0.1', logger: false });
   const url = `http://127.0.0.1:${server.port}`;
   const client = new S3Client({

@@ -85,14 +85,14 @@ export function readWithNode(
     (s: {
       get(path: string): { toString(): string; length: number; get(i: number): { toString(): string } };
     }) => {
-      const values = repetitions(s.get('5')).map((v) => v.replace(/\\\.br\\/g, '\n'));
+      const values = repetitions(s.get('OBX.5')).map((v) => v.replace(/\\\.br\\/g, '\n'));
       obx.push({
-        setId: s.get('1').toString(),
-        valueType: s.get('2').toString(),
-        identifier: s.get('3').toString(),
-        subId: s.get('4').toString(),
+        setId: s.get('OBX.1').toString(),
+        valueType: s.get('OBX.2').toString(),
+        identifier: s.get('OBX.3').toString(),
+        subId: s.get('OBX.4').toString(),
         values,
-        status: s.get('11').toString(),
+        status: s.get('OBX.11').toString(),
       });
     },
   );

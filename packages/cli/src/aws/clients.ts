@@ -71,8 +71,6 @@ export type { MedicalTranscriptionJob, MedicalTranscriptionJobSummary };
 
 /** Client settings shared by every AWS SDK client scribekit creates. */
 export function common(config: AwsConfig): Record<string, unknown> {
-  // The SDK warns on every Node 20 process; scribekit pins its SDK through the lockfile instead.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const options: Record<string, unknown> = {};
   if (config.region) options.region = config.region;
   if (config.profile) options.profile = config.profile;
