@@ -8,6 +8,7 @@ import {
   Footer,
   Header,
   HeadingLevel,
+  LevelFormat,
   Packer,
   PageNumber,
   Paragraph,
@@ -23,7 +24,7 @@ import { corePropertiesXml } from './docx/core-properties.js';
 import { clinicalSummary, legend, metadataRows, simpleTable } from './docx/front-matter.js';
 import type { DocxOptions } from './docx/options.js';
 import { documentStyles, STYLE } from './docx/styles.js';
-import { transcriptParagraphs } from './docx/transcript.js';
+import { ITEM_NUMBERING, transcriptParagraphs } from './docx/transcript.js';
 import { xmlSafeLine } from './docx/xml-text.js';
 import { setZipTimes } from './docx/zip-time.js';
 import { type RenderContext, renderContext } from './render/context.js';
@@ -35,6 +36,22 @@ const PAPER = {
   letter: { width: 12240, height: 15840 },
 } as const;
 const MARGIN = 1134; // 2 cm
+
+/** Numbered items: `1.` with a hanging indent, restarted for each list (paragraphs use one instance per list). */
+function itemNumbering() {
+  return {
+    reference: ITEM_NUMBERING,
+    levels: [
+      {
+        level: 0,
+        format: LevelFormat.DECIMAL,
+        text: '%1.',
+        alignment: AlignmentType.START,
+        style: { paragraph: { indent: { left: 567, hanging: 397 } } },
+      },
+    ],
+  };
+}
 
 /** Renders a transcript as a Word document. Throws OptionsError for bad options, ExportError when packing fails. */
 export async function toDocx(transcript: Transcript, options: DocxOptions = {}): Promise<Uint8Array> {
@@ -77,15 +94,7 @@ export async function writeDocx(ctx: RenderContext): Promise<Uint8Array> {
       redacted: t.redaction !== undefined || t.tokens.some((tok) => tok.serviceRedaction !== undefined),
       comments: comments !== null && comments.comments.length > 0,
     }),
-    ...transcriptParagraphs(t, {
-      threshold,
-      highlightPhi,
-      comments,
-      nameOf: (turn) => {
-        const id = turn.speaker ?? turn.channel;
-        return id === null ? null : xmlSafeLine(nameOf(id));
-      },
-    }),
+    ...transcriptParagraphs(t, ctx.layout(), { threshold, highlightPhi, comments, nameOf: xmlSafeLine }),
   );
 
   const notice = t.redaction ? 'Redacted' : 'Confidential: contains patient data';
@@ -97,6 +106,7 @@ export async function writeDocx(ctx: RenderContext): Promise<Uint8Array> {
     lastModifiedBy: 'scribekit',
     features: { updateFields: false },
     styles: documentStyles(language),
+    numbering: { config: [itemNumbering()] },
     ...(comments && comments.comments.length > 0 ? { comments: { children: comments.comments } } : {}),
     sections: [
       {

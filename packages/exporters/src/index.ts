@@ -106,6 +106,17 @@ export {
   unescapeHl7,
 } from './hl7/index.js';
 export { type JsonOptions, toJson } from './json.js';
+export { isDictation, paragraphText, rangeText } from './layout/build.js';
+export { documentLayout } from './layout/index.js';
+export type { CustomHeading, LayoutOptions, SectionsMode } from './layout/options.js';
+export type {
+  DocumentLayout,
+  LayoutBlock,
+  LayoutHeading,
+  LayoutItem,
+  LayoutParagraph,
+  LayoutSection,
+} from './layout/types.js';
 export { escapeMarkdown, toMarkdown } from './markdown.js';
 export {
   checkOptionTypes,

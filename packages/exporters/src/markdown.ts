@@ -1,11 +1,13 @@
-// Markdown: a title, speaker-labelled paragraphs by turn with their times, then the HealthScribe summary.
-import type { Transcript } from '@scribekit/core';
+// Markdown: a title, the layout's paragraphs (speaker-labelled, with their times), a dictation's sections as
+// `##` headings (sub-sections `###`) and numbered items as an ordered list, then the HealthScribe summary.
+import { formatClock, type Transcript } from '@scribekit/core';
 import { redactionSummary } from './common.js';
+import { paragraphText } from './layout/build.js';
 import { checkType } from './options/spec.js';
 import { type RenderContext, renderContext } from './render/context.js';
 import type { TextOptions } from './text/options.js';
 import { textOptionSpecs } from './text/options.js';
-import { bulletText, paragraphs, sectionTitle, timeRange } from './text/paragraphs.js';
+import { bulletText, sectionTitle } from './text/paragraphs.js';
 
 /**
  * Backslash-escapes what Markdown (CommonMark/GFM) could read as markup: inline markup characters
@@ -34,14 +36,28 @@ export function writeMarkdown(ctx: RenderContext): string {
   const title = t.metadata.jobName ? `Transcript: ${escapeMarkdown(t.metadata.jobName)}` : 'Transcript';
   const blocks: string[] = [`# ${title}`];
   if (t.redaction) blocks.push(`_PHI redacted: ${redactionSummary(t.redaction)}._`);
-  for (const p of paragraphs(t, options)) {
-    const head = [
-      p.label === null ? null : `**${escapeMarkdown(p.label)}**`,
-      options.timestamps === false ? null : `_${timeRange(p)}_`,
-    ]
-      .filter((x) => x !== null)
-      .join(' · ');
-    blocks.push(head === '' ? escapeMarkdown(p.text) : `${head}\\\n${escapeMarkdown(p.text)}`);
+  const layout = ctx.layout();
+  for (const section of layout.sections) {
+    if (section.heading) {
+      blocks.push(`${section.heading.level === 1 ? '##' : '###'} ${escapeMarkdown(section.heading.text)}`);
+    }
+    for (const block of section.blocks) {
+      block.paragraphs.forEach((p, i) => {
+        const text = escapeMarkdown(paragraphText(t, layout, p));
+        // A numbered item is a list line (its times are in the other documents).
+        if (p.item) {
+          blocks.push(`${p.item.ordinal}. ${text}`);
+          return;
+        }
+        const head = [
+          i === 0 && block.label !== null ? `**${escapeMarkdown(block.label)}**` : null,
+          options.timestamps === false ? null : `_${formatClock(p.startMs)}–${formatClock(p.endMs)}_`,
+        ]
+          .filter((x) => x !== null)
+          .join(' · ');
+        blocks.push(head === '' ? text : `${head}\\\n${text}`);
+      });
+    }
   }
   const sections = t.summary?.sections.filter((s) => s.bullets.length > 0) ?? [];
   if (sections.length > 0) {

@@ -6,6 +6,7 @@ import { UnknownFormatError } from '@scribekit/core/errors';
 import { resolveCaptionOptions } from './captions/options.js';
 import { resolveDocxOptions } from './docx/options.js';
 import { resolveFhirOptions } from './fhir/options.js';
+import { resolveLayoutOptions } from './layout/resolve.js';
 import type { OptionGroup } from './options/spec.js';
 import type { RenderContext } from './render/context.js';
 import type { ExportOptions } from './render/export-options.js';
@@ -43,12 +44,14 @@ export interface BinaryEntry extends EntryBase {
 
 export type RegistryEntry = TextEntry | BinaryEntry;
 
-const none = () => {};
+const layout = (o: ExportOptions) => void resolveLayoutOptions(o);
 const captions = (o: ExportOptions) => void resolveCaptionOptions(o);
-const fhir = (o: ExportOptions, later: ReadonlySet<string>) =>
-  void resolveFhirOptions(
+const fhir = (o: ExportOptions, later: ReadonlySet<string>) => {
+  resolveFhirOptions(
     o.subject === undefined && later.has('subject') ? { ...o, subject: 'Patient/given-later' } : o,
   );
+  resolveLayoutOptions(o);
+};
 
 export const exporters = Object.freeze({
   srt: {
@@ -74,8 +77,11 @@ export const exporters = Object.freeze({
     extension: 'docx',
     mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     containsText: true,
-    groups: ['document', 'docx'],
-    check: (o) => void resolveDocxOptions(o),
+    groups: ['document', 'layout', 'docx'],
+    check: (o) => {
+      resolveDocxOptions(o);
+      resolveLayoutOptions(o);
+    },
     load: async () => (await import('./docx.js')).writeDocx,
   },
   'fhir-json': {
@@ -83,7 +89,7 @@ export const exporters = Object.freeze({
     extension: 'fhir.json',
     mediaType: 'application/fhir+json',
     containsText: true,
-    groups: ['document', 'fhir'],
+    groups: ['document', 'layout', 'fhir'],
     check: fhir,
     load: async () => (await import('./fhir/json.js')).writeFhirJson,
   },
@@ -92,7 +98,7 @@ export const exporters = Object.freeze({
     extension: 'fhir.xml',
     mediaType: 'application/fhir+xml',
     containsText: true,
-    groups: ['document', 'fhir'],
+    groups: ['document', 'layout', 'fhir'],
     check: fhir,
     load: async () => (await import('./fhir/xml.js')).writeFhirXml,
   },
@@ -101,8 +107,8 @@ export const exporters = Object.freeze({
     extension: 'txt',
     mediaType: 'text/plain',
     containsText: true,
-    groups: ['text'],
-    check: none,
+    groups: ['layout', 'text'],
+    check: layout,
     load: async () => (await import('./text.js')).writeText,
   },
   md: {
@@ -110,8 +116,8 @@ export const exporters = Object.freeze({
     extension: 'md',
     mediaType: 'text/markdown',
     containsText: true,
-    groups: ['text'],
-    check: none,
+    groups: ['layout', 'text'],
+    check: layout,
     load: async () => (await import('./markdown.js')).writeMarkdown,
   },
   json: {
@@ -120,8 +126,8 @@ export const exporters = Object.freeze({
     extension: 'scribekit.json',
     mediaType: 'application/json',
     containsText: true,
-    groups: ['json'],
-    check: none,
+    groups: ['layout', 'json'],
+    check: layout,
     load: async () => (await import('./json.js')).writeJson,
   },
 } as const satisfies Record<string, RegistryEntry>);

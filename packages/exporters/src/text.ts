@@ -1,9 +1,12 @@
-// Plain text: speaker-labelled paragraphs by turn with their times, then the HealthScribe summary if any.
-import type { Transcript } from '@scribekit/core';
+// Plain text: the layout's paragraphs (speaker-labelled, with their times), a dictation's section headings as
+// capitalised lines ending with `:` (the transcriptionist's convention), numbered items as `1.`, then the
+// HealthScribe summary if any.
+import { formatClock, type Transcript } from '@scribekit/core';
+import { paragraphText } from './layout/build.js';
 import { checkType } from './options/spec.js';
 import { type RenderContext, renderContext } from './render/context.js';
 import { type TextOptions, textOptionSpecs } from './text/options.js';
-import { bulletText, paragraphs, sectionTitle, timeRange } from './text/paragraphs.js';
+import { bulletText, sectionTitle } from './text/paragraphs.js';
 
 export type { TextOptions } from './text/options.js';
 
@@ -19,12 +22,19 @@ export function toText(transcript: Transcript, options: TextOptions = {}): strin
 export function writeText(ctx: RenderContext): string {
   const { t, options } = ctx;
   for (const spec of textOptionSpecs) checkType(spec, (options as Record<string, unknown>)[spec.key]);
+  const layout = ctx.layout();
   const blocks: string[] = [];
-  for (const p of paragraphs(t, options)) {
-    const head = [p.label, options.timestamps === false ? null : `[${timeRange(p)}]`]
-      .filter((x) => x !== null)
-      .join(' ');
-    blocks.push(head === '' ? p.text : `${head}\n${p.text}`);
+  for (const section of layout.sections) {
+    if (section.heading) blocks.push(`${section.heading.text.toUpperCase()}:`);
+    for (const block of section.blocks) {
+      block.paragraphs.forEach((p, i) => {
+        const time =
+          options.timestamps === false ? null : `[${formatClock(p.startMs)}–${formatClock(p.endMs)}]`;
+        const head = [i === 0 ? block.label : null, time].filter((x) => x !== null).join(' ');
+        const text = `${p.item ? `${p.item.ordinal}. ` : ''}${paragraphText(t, layout, p)}`;
+        blocks.push(head === '' ? text : `${head}\n${text}`);
+      });
+    }
   }
   const sections = t.summary?.sections.filter((s) => s.bullets.length > 0) ?? [];
   if (sections.length > 0) {

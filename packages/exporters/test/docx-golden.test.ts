@@ -10,6 +10,7 @@ const golden = (name: string) =>
   new URL(`../../../test/golden/${name}.document.xml`, import.meta.url).pathname;
 
 const fixtures: [golden: string, fixture: string, options: DocxOptions][] = [
+  ['dictation-report', 'dictation-report', {}],
   [
     'medical-conversation-phi',
     'medical-conversation-phi',

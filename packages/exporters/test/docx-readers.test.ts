@@ -65,6 +65,7 @@ const fixtures = [
   'empty',
 ];
 
+const lower = (s: string) => s.toLowerCase();
 let dir = '';
 const generated: Generated[] = [];
 
@@ -72,8 +73,9 @@ async function write(name: string, t: Transcript, options: DocxOptions): Promise
   const bytes = await toDocx(t, { ...options, date });
   const path = join(dir, `${name}.docx`);
   writeFileSync(path, bytes);
-  // Redacted: the placeholders core's `redact` puts in place of PHI words.
-  const tokens = options.redact ? redact(t).tokens : t.tokens;
+  // Redacted: the placeholders core's `redact` puts in place of PHI words. Words only, compared without case:
+  // a dictation's heading loses its punctuation to the heading style and its body's first word is capitalised.
+  const tokens = (options.redact ? redact(t).tokens : t.tokens).filter((k) => k.kind === 'word');
   return { name, path, tokens };
 }
 
@@ -138,7 +140,7 @@ describe('real readers', () => {
         expect(doc.author, g.name).toBe('scribekit');
         expect(doc.title, g.name).toMatch(/^Transcript/);
         expect(doc.styles, g.name).toContain('Transcript');
-        expect(firstMissingToken(doc.text, g.tokens), g.name).toBe(-1);
+        expect(firstMissingToken(doc.text.toLowerCase(), g.tokens, lower), g.name).toBe(-1);
       }
     },
   );
@@ -160,7 +162,7 @@ describe('real readers', () => {
           r.messages.filter((m) => m.type === 'error'),
           g.name,
         ).toEqual([]);
-        expect(firstMissingToken(r.value, g.tokens), g.name).toBe(-1);
+        expect(firstMissingToken(r.value.toLowerCase(), g.tokens, lower), g.name).toBe(-1);
       }
     },
   );
@@ -222,7 +224,8 @@ describe('real readers', () => {
         const text = spawnSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
         expect(text.status, g.name).toBe(0);
         expect(text.stdout, g.name).toContain('Page 1 of');
-        expect(firstMissingToken(noSpace(text.stdout), g.tokens, noSpace), g.name).toBe(-1);
+        const flat = (s: string) => noSpace(s).toLowerCase();
+        expect(firstMissingToken(flat(text.stdout), g.tokens, flat), g.name).toBe(-1);
       }
     },
     240_000,

@@ -1,9 +1,10 @@
-// The transcript body: one paragraph per speaker turn (long turns split at sentence ends), each opening with
-// a `[hh:mm:ss]` timestamp and the speaker's name. Consecutive plain words share one run; only marked words
-// (low confidence, PHI, redacted) and comment anchors get runs of their own, and a word's leading space
-// always stays in the plain run so shading covers the word only.
+// The transcript body from the shared layout: section headings (Heading 2/3), paragraphs (long turns split by
+// the layout's rule, as in txt and Markdown) and numbered items (Word numbering), each paragraph opening with
+// a `[hh:mm:ss]` timestamp and a block's first with the speaker's name. Consecutive plain words share one
+// run; only marked words (low confidence, PHI, redacted) and comment anchors get runs of their own, and a
+// word's leading space always stays in the plain run so shading covers the word only.
 
-import { formatClock, type Transcript, type Turn } from '@scribekit/core';
+import { formatClock, type Transcript } from '@scribekit/core';
 import {
   CommentRangeEnd,
   CommentRangeStart,
@@ -14,6 +15,7 @@ import {
   TextRun,
   UnderlineType,
 } from 'docx';
+import type { DocumentLayout } from '../layout/types.js';
 import type { AlternativeComments } from './comments.js';
 import { COLORS, STYLE } from './styles.js';
 import { xmlSafe } from './xml-text.js';
@@ -24,37 +26,14 @@ export interface TranscriptRenderOptions {
   /** Mark words inside PHI entities (ignored for redacted transcripts, where placeholders are marked). */
   readonly highlightPhi: boolean;
   readonly comments: AlternativeComments | null;
-  /** Speaker display name of a turn, or null (dictation without labels). */
-  readonly nameOf: (turn: Turn) => string | null;
+  /** A block's display name as written in the document (made XML-safe). */
+  readonly nameOf: (label: string) => string;
 }
 
-/** A paragraph starts a new block at a sentence end after this many words, and at any word after the hard limit. */
-const SOFT_WORDS = 80;
-const HARD_WORDS = 250;
-const SENTENCE_END = /[.?!。？！]$/u;
 const PART_MS = 30 * 60_000;
 
-/** Token ranges `[first, end)` of the paragraphs of one turn. */
-export function turnBlocks(t: Transcript, turn: Turn): [number, number][] {
-  const blocks: [number, number][] = [];
-  let first = turn.firstToken;
-  let words = 0;
-  for (let k = turn.firstToken; k < turn.endToken; k++) {
-    const tok = t.tokens[k]!;
-    if (tok.kind !== 'word') continue;
-    if (
-      k > first &&
-      (words >= HARD_WORDS || (words >= SOFT_WORDS && SENTENCE_END.test(t.tokens[k - 1]!.text)))
-    ) {
-      blocks.push([first, k]);
-      first = k;
-      words = 0;
-    }
-    words++;
-  }
-  if (turn.endToken > first) blocks.push([first, turn.endToken]);
-  return blocks;
-}
+/** The numbering definition numbered items use (one instance per list, so each list counts from 1). */
+export const ITEM_NUMBERING = 'scribekit-items';
 
 /** For each token, 1 + the index of the PHI entity covering it (words only, as `redact` does), else 0. */
 export function phiTokenMask(t: Transcript): Int32Array {
@@ -67,7 +46,11 @@ export function phiTokenMask(t: Transcript): Int32Array {
   return mask;
 }
 
-export function transcriptParagraphs(t: Transcript, o: TranscriptRenderOptions): Paragraph[] {
+export function transcriptParagraphs(
+  t: Transcript,
+  layout: DocumentLayout,
+  o: TranscriptRenderOptions,
+): Paragraph[] {
   if (t.tokens.length === 0) {
     return [
       new Paragraph({
@@ -79,29 +62,59 @@ export function transcriptParagraphs(t: Transcript, o: TranscriptRenderOptions):
   const phi = o.highlightPhi && !t.redaction ? phiTokenMask(t) : null;
   const open = new Set<number>();
   const paragraphs: Paragraph[] = [];
-  // Long recordings get a Heading 2 every 30 minutes, for Word's navigation pane.
-  const parts = t.durationMs > PART_MS;
+  // Long recordings without sections get a Heading 2 every 30 minutes, for Word's navigation pane.
+  const parts = !layout.structured && t.durationMs > PART_MS;
   let nextPart = 0;
-  for (const turn of t.turns) {
-    const name = o.nameOf(turn);
-    const blocks = turnBlocks(t, turn);
-    blocks.forEach(([first, end], b) => {
-      const startMs = t.tokens[first]!.startMs;
-      if (parts && startMs >= nextPart) {
-        const from = Math.floor(startMs / PART_MS) * PART_MS;
-        paragraphs.push(
-          new Paragraph({ heading: HeadingLevel.HEADING_2, text: `From ${formatClock(from)}` }),
+  let list = 0;
+  for (const section of layout.sections) {
+    if (section.heading) {
+      paragraphs.push(
+        new Paragraph({
+          heading: section.heading.level === 1 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3,
+          text: xmlSafe(section.heading.text),
+        }),
+      );
+    }
+    let inList = false;
+    for (const block of section.blocks) {
+      block.paragraphs.forEach((p, b) => {
+        if (parts && p.startMs >= nextPart) {
+          const from = Math.floor(p.startMs / PART_MS) * PART_MS;
+          paragraphs.push(
+            new Paragraph({ heading: HeadingLevel.HEADING_2, text: `From ${formatClock(from)}` }),
+          );
+          nextPart = from + PART_MS;
+        }
+        const children: ParagraphChild[] = [
+          new TextRun({ text: `[${formatClock(p.startMs)}]`, style: STYLE.timestamp }),
+        ];
+        const name = b === 0 && block.label !== null ? o.nameOf(block.label) : null;
+        if (name !== null)
+          children.push(new TextRun(' '), new TextRun({ text: `${name}:`, style: STYLE.speaker }));
+        wordRuns(
+          t,
+          layout,
+          p.item ? p.item.markerEnd : p.first,
+          p.end,
+          p.opens === true,
+          o,
+          phi,
+          open,
+          children,
         );
-        nextPart = from + PART_MS;
-      }
-      const children: ParagraphChild[] = [
-        new TextRun({ text: `[${formatClock(startMs)}]`, style: STYLE.timestamp }),
-      ];
-      if (name !== null && b === 0)
-        children.push(new TextRun(' '), new TextRun({ text: `${name}:`, style: STYLE.speaker }));
-      wordRuns(t, first, end, o, phi, open, children);
-      paragraphs.push(new Paragraph({ style: STYLE.turn, children }));
-    });
+        if (p.item && !inList) {
+          inList = true;
+          list++;
+        }
+        paragraphs.push(
+          new Paragraph({
+            style: STYLE.turn,
+            ...(p.item ? { numbering: { reference: ITEM_NUMBERING, level: 0, instance: list } } : {}),
+            children,
+          }),
+        );
+      });
+    }
   }
   return paragraphs;
 }
@@ -109,8 +122,10 @@ export function transcriptParagraphs(t: Transcript, o: TranscriptRenderOptions):
 /** Appends the runs of tokens `[first, end)` to `children`. */
 function wordRuns(
   t: Transcript,
+  layout: DocumentLayout,
   first: number,
   end: number,
+  capitalise: boolean,
   o: TranscriptRenderOptions,
   phi: Int32Array | null,
   open: Set<number>,
@@ -126,12 +141,19 @@ function wordRuns(
     text = '';
     mark = PLAIN;
   };
+  let leading = true;
   for (let k = first; k < end; k++) {
     const tok = t.tokens[k]!;
-    const word = xmlSafe(tok.text);
+    // A consumed spoken command writes its mark (`.` for "period") or nothing.
+    const replaced = layout.consumed.get(k);
+    let word = xmlSafe(replaced ?? tok.text);
+    if (leading && capitalise && word !== '') {
+      word = word.charAt(0).toUpperCase() + word.slice(1);
+      leading = false;
+    }
     // Empty tokens add nothing, but a comment anchored on one still opens and closes.
     if (word === '' && !starts?.has(k) && !ends?.has(k)) continue;
-    const space = k > first && tok.spaceBefore ? ' ' : '';
+    const space = k > first && tok.spaceBefore && replaced === undefined ? ' ' : '';
     const startIds = starts?.get(k);
     const low = tok.kind === 'word' && tok.confidence !== null && tok.confidence < o.threshold;
     const entity = phi?.[k] ?? 0;

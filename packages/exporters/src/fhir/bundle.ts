@@ -16,7 +16,7 @@ import {
 } from './codes.js';
 import { businessIdentifier, documentFacts, type FhirContext, fhirContext } from './context.js';
 import { documentReferenceFrom } from './document-reference.js';
-import { bulletsXhtml, factsXhtml, narrative, turnsXhtml } from './narrative.js';
+import { bulletsXhtml, factsXhtml, narrative, sectionXhtml, turnsXhtml } from './narrative.js';
 import type { FhirOptions } from './options.js';
 import type { Bundle, Composition, CompositionSection, Device, Provenance, Reference } from './types.js';
 
@@ -70,6 +70,7 @@ export function compositionSections(c: FhirContext): CompositionSection[] {
     });
   }
   if (sections.length > 0) return sections;
+  if (c.layout.structured && c.layout.sections.some((s) => s.heading !== null)) return dictationSections(c);
   return [
     {
       title: 'Transcript',
@@ -77,6 +78,28 @@ export function compositionSections(c: FhirContext): CompositionSection[] {
       text: narrative('additional', turnsXhtml(c.lines)),
     },
   ];
+}
+
+/**
+ * A dictation's sections, one Composition section each: the canonical title, the LOINC section code when one
+ * is sourced (always followed by scribekit's heading id), and the section as spoken in the narrative.
+ */
+function dictationSections(c: FhirContext): CompositionSection[] {
+  return c.layout.sections.map((s) => {
+    const title = s.heading?.title ?? 'Transcript';
+    const own = {
+      system: SECTION_NAME_SYSTEM,
+      code: s.heading ? s.heading.id.toUpperCase().replace(/-/g, '_') : 'TRANSCRIPT',
+    };
+    const coding = s.heading?.code
+      ? [{ system: s.heading.code.system, code: s.heading.code.code, display: s.heading.code.display }, own]
+      : [own];
+    return {
+      title,
+      code: { coding, text: title },
+      text: narrative('additional', sectionXhtml(c.t, c.layout, s)),
+    };
+  });
 }
 
 export function compositionFrom(c: FhirContext, device: string): Composition {

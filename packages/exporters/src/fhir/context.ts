@@ -1,6 +1,8 @@
 // Everything one FHIR export shares: the (redacted) transcript, resolved options, the text, ids and labels.
 import { ExportError, invalidOption, type Transcript } from '@scribekit/core';
 import { redactionSummary } from '../common.js';
+import { reportText } from '../layout/report.js';
+import type { DocumentLayout } from '../layout/types.js';
 import type { RenderContext } from '../render/context.js';
 import { AIAST, confidentialityCoding, NOTE_TYPES, REDACTED } from './codes.js';
 import { type IdFactory, idFactory, sha1Hex, uuidV5 } from './ids.js';
@@ -13,7 +15,9 @@ export interface FhirContext {
   readonly o: ResolvedFhirOptions;
   readonly options: FhirOptions;
   readonly lines: readonly TurnLine[];
-  /** The transcript as `Name: text` lines. */
+  /** The shared document layout (a dictation's sections, paragraphs and items). */
+  readonly layout: DocumentLayout;
+  /** The transcript as `Name: text` lines, or a dictation's formatted report (headings, paragraphs, items). */
   readonly text: string;
   readonly redacted: boolean;
   readonly ids: IdFactory;
@@ -46,7 +50,8 @@ function makeFhirContext(ctx: RenderContext): FhirContext {
   const { t, options } = ctx;
   const o = ctx.fhirOptions();
   const lines = turnLines(t, options);
-  const text = plainText(lines);
+  const layout = ctx.layout();
+  const text = layout.structured ? reportText(t, layout) : plainText(lines);
   if (text === '') throw new ExportError('The transcript has no words: a FHIR document needs text to carry');
   const redacted = t.redaction !== undefined || t.metadata.serviceRedacted === true;
   const seed = sha1Hex(
@@ -80,6 +85,7 @@ function makeFhirContext(ctx: RenderContext): FhirContext {
     o,
     options: options ?? {},
     lines,
+    layout,
     text,
     redacted,
     ids: idFactory(o.ids, seed),

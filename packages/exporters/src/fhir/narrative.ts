@@ -1,5 +1,7 @@
 // XHTML narratives (`text.div`): one XHTML-namespaced div, basic HTML only, text escaped.
-import type { SummaryBullet } from '@scribekit/core';
+import type { SummaryBullet, Transcript } from '@scribekit/core';
+import { paragraphText } from '../layout/build.js';
+import type { DocumentLayout, LayoutSection } from '../layout/types.js';
 import type { TurnLine } from './transcript-text.js';
 import type { Narrative } from './types.js';
 
@@ -33,6 +35,30 @@ export function turnsXhtml(lines: readonly TurnLine[]): string {
       l.name === null ? paragraph(l.text) : `<p><b>${escapeXhtml(l.name)}:</b> ${escapeXhtml(l.text)}</p>`,
     )
     .join('');
+}
+
+/**
+ * One layout section: its heading as spoken, then its paragraphs (`<b>Name:</b>` on a block's first when the
+ * layout keeps names) and numbered items as ordered lists (`<li value>` keeps the spoken number).
+ */
+export function sectionXhtml(t: Transcript, layout: DocumentLayout, section: LayoutSection): string {
+  let out = section.heading ? `<p><b>${escapeXhtml(section.heading.text)}</b></p>` : '';
+  let list = false;
+  for (const block of section.blocks) {
+    block.paragraphs.forEach((p, i) => {
+      const name = i === 0 && block.label !== null ? `<b>${escapeXhtml(block.label)}:</b> ` : '';
+      const text = name + escapeXhtml(paragraphText(t, layout, p));
+      if (p.item) {
+        out += `${list ? '' : '<ol>'}<li value="${p.item.ordinal}">${text}</li>`;
+        list = true;
+        return;
+      }
+      if (list) out += '</ol>';
+      list = false;
+      out += `<p>${text}</p>`;
+    });
+  }
+  return list ? `${out}</ol>` : out;
 }
 
 /** Summary bullets as a list. */

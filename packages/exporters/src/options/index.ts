@@ -3,6 +3,7 @@ import { invalidOption, OptionsError } from '@scribekit/core/errors';
 import { captionOptionSpecs } from '../captions/options.js';
 import { docxOptionSpecs } from '../docx/options.js';
 import { fhirOptionSpecs } from '../fhir/options.js';
+import { layoutOptionSpecs } from '../layout/options.js';
 import { jsonOptionSpecs, textOptionSpecs } from '../text/options.js';
 import { commonOptionSpecs, documentOptionSpecs } from './common.js';
 import { checkType, type OptionSpec } from './spec.js';
@@ -21,6 +22,7 @@ export {
 export const exportOptionSpecs: readonly OptionSpec[] = Object.freeze([
   ...commonOptionSpecs,
   ...documentOptionSpecs,
+  ...layoutOptionSpecs,
   ...captionOptionSpecs,
   ...docxOptionSpecs,
   ...fhirOptionSpecs,

@@ -13,6 +13,7 @@ export type OptionGroup =
   | 'fhir'
   | 'text'
   | 'json'
+  | 'layout'
   | 'hl7'
   | 'html';
 
