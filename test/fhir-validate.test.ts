@@ -76,10 +76,12 @@ describe('generated resources validate with zero errors', () => {
 });
 
 describe('codes we emit', () => {
-  it('note types are LOINC Doc codes; all but `note` are US Core 7 clinical-note types', () => {
+  it('note types are LOINC Doc codes; all but `note` and `operative` (added in US Core 8) are US Core 7 clinical-note types', () => {
     const clinical = usCoreClinicalNoteCodes();
     expect(clinical).toHaveLength(5);
-    const { note, ...rest } = NOTE_TYPES;
+    const { note, operative, ...rest } = NOTE_TYPES;
+    expect(operative.code).toBe('11504-8');
+    expect(clinical).not.toContain(operative.code);
     expect(
       Object.values(rest)
         .map((n) => n.code)

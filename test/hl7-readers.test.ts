@@ -1,11 +1,12 @@
 // Every generated MDM message read by two independent HL7 readers — Debian's python3-hl7 (hl7.parse) and
 // the npm parser node-hl7-client — checking the segment order, the fields scribekit writes, the escaping
 // round trip (|^~\& , line breaks, non-ASCII, emoji) and, over the corpus, word conservation.
-import { parseTranscript } from '@scribekit/core';
-import { buildMdmMessage, type MdmInput } from '@scribekit/exporters';
+import { parseTranscript, type Transcript } from '@scribekit/core';
+import { buildMdmMessage, type MdmInput, mdmInputOf } from '@scribekit/exporters';
+import { renderContext } from '@scribekit/exporters/render';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hasCorpus, loadManifest, readCorpus } from './support/corpus.js';
-import { HOSTILE_TEXT, linesFromTranscript, sampleMdmInput } from './support/hl7/fixtures.js';
+import { HOSTILE_TEXT, sampleMdmInput } from './support/hl7/fixtures.js';
 import { pythonHl7Missing, type ReadMessage, readWithNode, readWithPython } from './support/hl7/readers.js';
 
 const KEYS = [
@@ -66,6 +67,17 @@ function tsToMs(ts: string): number {
   const [, y, mo, d, h, mi, s, f, sign, oh, om] = m;
   const utc = Date.UTC(+y!, +mo! - 1, +d!, +h!, +mi!, +(s ?? 0), Math.floor(+`0.${f ?? 0}` * 1000));
   return utc - (sign === '-' ? -1 : 1) * (+oh! * 60 + +om!) * 60_000;
+}
+/** The first word token not found in `text` after the previous one (-1: all there, in order). */
+function firstMissingWord(text: string, t: Transcript): number {
+  let at = 0;
+  for (const [i, tok] of t.tokens.entries()) {
+    if (tok.kind !== 'word' || tok.text === '') continue;
+    const found = text.indexOf(tok.text, at);
+    if (found < 0) return i;
+    at = found + tok.text.length;
+  }
+  return -1;
 }
 const instant = (v: string | Date | undefined) => (v === undefined ? Number.NaN : new Date(v).getTime());
 
@@ -294,13 +306,19 @@ describe.skipIf(!hasCorpus)(
             (e.kind === 'transcribe-batch' || e.kind === 'healthscribe-transcript') && e.expected === 'parse',
         )
       : [];
-    const inputs = entries.map((e, i) => {
-      const t = parseTranscript(readCorpus(e.file).toString('utf8'), { file: e.file });
-      return sampleMdmInput({
-        message: { controlId: `CORPUS${i}` },
-        observations: { valueType: i % 2 === 0 ? 'TX' : 'FT', lines: linesFromTranscript(t) },
-      });
-    });
+    // The real writer (`--to hl7`), TX and FT alternately.
+    const transcripts = entries.map((e) =>
+      parseTranscript(readCorpus(e.file).toString('utf8'), { file: e.file }),
+    );
+    const inputs = transcripts.map((t, i) =>
+      mdmInputOf(
+        renderContext(t, {
+          subject: 'Patient/1',
+          ids: 'deterministic',
+          hl7ValueType: i % 2 === 0 ? 'TX' : 'FT',
+        }),
+      ),
+    );
     const words = (s: string) => s.split(/\s+/).filter(Boolean);
 
     it('has corpus files to read', () => {
@@ -316,10 +334,10 @@ describe.skipIf(!hasCorpus)(
         const reads = [readWithNode(messages[i]!, KEYS, REPEATS), ...(pythonReads ? [pythonReads[i]!] : [])];
         for (const r of reads) {
           checkReading(`${entries[i]!.file}`, r, input);
-          expect(
-            r.obx.flatMap((o) => o.values.flatMap(words)),
-            entries[i]!.file,
-          ).toEqual(expected);
+          const read = r.obx.flatMap((o) => o.values.flatMap(words));
+          expect(read, entries[i]!.file).toEqual(expected);
+          // …and those are the transcript's words: each once, in order (speaker labels between them).
+          expect(firstMissingWord(read.join(' '), transcripts[i]!), entries[i]!.file).toBe(-1);
         }
       }
     });

@@ -7,6 +7,7 @@ import { analyzeCommand } from './commands/analyze.js';
 import { convertCommand } from './commands/convert.js';
 import { fetchCommand } from './commands/fetch.js';
 import { jobsCommand } from './commands/jobs.js';
+import { sendCommand } from './commands/send.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT, exitCodeFor, exitForSignal } from './exit-codes.js';
 import { type CliIo, defaultIo, resolveIo } from './io.js';
@@ -26,7 +27,7 @@ export function version(): string {
 export function createProgram(io: CliIo = defaultIo): Command {
   const program = new Command('scribekit')
     .description(
-      'Turn Amazon Transcribe Medical output into captions, Word transcripts, FHIR notes and analysis',
+      'Turn Amazon Transcribe Medical output into captions, Word transcripts, FHIR and HL7 notes, and analysis',
     )
     .version(version(), '-V, --version', 'print the version')
     .option('--verbose', 'show the cause of errors (and stacks of unexpected ones)')
@@ -39,6 +40,7 @@ export function createProgram(io: CliIo = defaultIo): Command {
   program.addCommand(validateCommand(io));
   program.addCommand(fetchCommand(io));
   program.addCommand(jobsCommand(io));
+  program.addCommand(sendCommand(io));
 
   // (Add further commands above this line.) Commands added with addCommand do not inherit settings: give
   // every one exitOverride, the output streams and the other settings of the program.
@@ -54,6 +56,7 @@ Examples:
   $ scribekit convert transcripts/ --to all -o out --subject Patient/123
   $ scribekit analyze visit.json
   $ scribekit validate transcripts/
+  $ scribekit convert dictation.json --to hl7 -o out --subject Patient/123 --send mllp://ehr:2575
   $ scribekit help convert`,
   );
   return program;

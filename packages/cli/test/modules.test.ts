@@ -309,6 +309,7 @@ describe('options, formats, exit codes', () => {
       'docx',
       'fhir-json',
       'fhir-xml',
+      'hl7',
       'txt',
       'md',
       'json',

@@ -105,6 +105,8 @@ export {
   splitLines,
   unescapeHl7,
 } from './hl7/index.js';
+export type { Hl7Options } from './hl7/options.js';
+export { HL7_SENDING_APPLICATION, mdmInputOf, toHl7 } from './hl7/writer.js';
 export { type JsonOptions, toJson } from './json.js';
 export { isDictation, paragraphText, rangeText } from './layout/build.js';
 export { documentLayout } from './layout/index.js';

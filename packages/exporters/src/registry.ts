@@ -6,6 +6,7 @@ import { UnknownFormatError } from '@scribekit/core/errors';
 import { resolveCaptionOptions } from './captions/options.js';
 import { resolveDocxOptions } from './docx/options.js';
 import { resolveFhirOptions } from './fhir/options.js';
+import { checkHl7Options } from './hl7/writer.js';
 import { resolveLayoutOptions } from './layout/resolve.js';
 import type { OptionGroup } from './options/spec.js';
 import type { RenderContext } from './render/context.js';
@@ -101,6 +102,23 @@ export const exporters = Object.freeze({
     groups: ['document', 'layout', 'fhir'],
     check: fhir,
     load: async () => (await import('./fhir/xml.js')).writeFhirXml,
+  },
+  hl7: {
+    kind: 'text',
+    extension: 'hl7',
+    // The media type HL7 v2 ER7 messages are exchanged with (no IANA registration exists).
+    mediaType: 'x-application/hl7-v2+er7',
+    containsText: true,
+    groups: ['document', 'layout', 'fhir', 'hl7'],
+    check: (o, later) => {
+      // The patient may come as `patientId` instead of `subject`.
+      fhir(
+        o,
+        (o as { patientId?: unknown }).patientId !== undefined ? new Set([...later, 'subject']) : later,
+      );
+      checkHl7Options(o);
+    },
+    load: async () => (await import('./hl7/writer.js')).writeHl7,
   },
   txt: {
     kind: 'text',

@@ -105,6 +105,7 @@ describe('DocumentReference', () => {
       'history-and-physical': '34117-2',
       'discharge-summary': '18842-5',
       procedure: '28570-0',
+      operative: '11504-8',
       note: '34109-9',
     });
   });

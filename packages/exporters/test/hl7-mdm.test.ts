@@ -381,6 +381,7 @@ describe('public API', () => {
       'HL7_OBSERVATION_RESULT_STATUSES',
       'HL7_PATIENT_CLASSES',
       'HL7_PROCESSING_IDS',
+      'HL7_SENDING_APPLICATION',
       'HL7_VERSION',
       'MDM_EVENTS',
       'buildAck',
@@ -393,10 +394,12 @@ describe('public API', () => {
       'hl7DateTime',
       'hl7DateTimeToIso',
       'isAccepted',
+      'mdmInputOf',
       'messageHeader',
       'parseAck',
       'randomControlId',
       'splitLines',
+      'toHl7',
       'unescapeHl7',
     ]);
     expect(Object.keys(HL7_DOCUMENT_TYPES)).toEqual(

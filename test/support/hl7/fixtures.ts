@@ -1,5 +1,4 @@
 // Synthetic, PHI-free MDM inputs for the HL7 tests.
-import { joinTokens, type Transcript } from '@scribekit/core';
 import type { MdmInput, MdmLine } from '@scribekit/exporters';
 
 /** Text that exercises every delimiter, line breaks, non-ASCII and an emoji (and the escape sequences themselves). */
@@ -70,34 +69,4 @@ export function segmentsOf(message: string): string[][] {
     .split('\r')
     .filter((s) => s !== '')
     .map((s) => s.split('|'));
-}
-
-/**
- * A transcript as MDM lines, the way a writer might lay it out: a heading when the HealthScribe section
- * changes, then one `Speaker: words` paragraph per turn (tokens outside turns as paragraphs of their own).
- */
-export function linesFromTranscript(t: Transcript): MdmLine[] {
-  const lines: MdmLine[] = [];
-  let section: string | undefined;
-  let next = 0;
-  const label = (id: string | null) => t.speakers.find((s) => s.id === id)?.label ?? id ?? 'Speaker';
-  for (const turn of t.turns) {
-    if (turn.firstToken > next) {
-      lines.push({ kind: 'text', text: joinTokens(t.tokens.slice(next, turn.firstToken)) });
-    }
-    if (turn.section !== undefined && turn.section !== section) {
-      section = turn.section;
-      lines.push({ kind: 'heading', text: section.replace(/_/g, ' ') });
-    }
-    const first = Math.max(turn.firstToken, next);
-    if (turn.endToken > first) {
-      lines.push({
-        kind: 'text',
-        text: `${label(turn.speaker ?? turn.channel)}: ${joinTokens(t.tokens.slice(first, turn.endToken))}`,
-      });
-    }
-    next = Math.max(next, turn.endToken);
-  }
-  if (next < t.tokens.length) lines.push({ kind: 'text', text: joinTokens(t.tokens.slice(next)) });
-  return lines;
 }

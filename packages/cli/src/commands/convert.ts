@@ -4,8 +4,9 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import type { CliIo } from '../io.js';
 import { isVerbose, setExitCode } from './common.js';
 import { addExportFlags, exportFlagValues } from './export-flags.js';
+import { addMllpFlags, mllpRequest } from './send.js';
 
-const FORMATS = 'srt, vtt, docx, fhir-json, fhir-xml, txt, md, json, or all';
+const FORMATS = 'srt, vtt, docx, fhir-json, fhir-xml, hl7, txt, md, json, or all';
 
 /** `--jobs` / `--concurrency`: an integer from 1 to max. */
 export const positiveInt = (max: number) => (v: string) => {
@@ -17,7 +18,7 @@ export const positiveInt = (max: number) => (v: string) => {
 
 export function convertCommand(io: CliIo): Command {
   const cmd = new Command('convert')
-    .description('convert transcripts to captions, Word, FHIR, text, Markdown or JSON')
+    .description('convert transcripts to captions, Word, FHIR, HL7 v2, text, Markdown or JSON')
     .argument('<inputs...>', 'transcript files, directories (recursive), globs, or - for standard input')
     .option('-t, --to <formats>', `output formats, comma-separated: ${FORMATS} (default srt)`)
     .option('-o, --output <dir>', 'output directory (default: standard output for one text output, else .)')
@@ -30,8 +31,14 @@ export function convertCommand(io: CliIo): Command {
     .option('--summary <file>', 'HealthScribe summary.json to load with a single HealthScribe transcript')
     .option('-c, --config <file>', 'config file (default: ./scribekit.config.json when present)')
     .option('--json', 'print the batch summary as JSON on standard output')
-    .option('-q, --quiet', 'no progress bar and no summary line');
+    .option('-q, --quiet', 'no progress bar and no summary line')
+    .option(
+      '--send <url>',
+      'then send the .hl7 outputs over MLLP (mllp://host:port or mllps://…); needs --to hl7 and -o',
+    );
   addExportFlags(cmd);
+  // The MLLP flags of `send`, for --send.
+  addMllpFlags(cmd);
   cmd.addHelpText(
     'after',
     `
@@ -46,6 +53,7 @@ Examples:
   $ scribekit convert 'jobs/**/*.json' --to fhir-json --subject Patient/123 --author Practitioner/7 -o fhir
   $ scribekit convert visit.json --to vtt --speaker spk_0="Dr. Rivera" --speaker spk_1=Patient
   $ scribekit convert visit.json --to docx,txt --redact-phi -o shareable
+  $ scribekit convert dictation.json --to hl7 -o out --subject Patient/123 --send mllp://ehr:2575
   $ aws s3 cp s3://bucket/visit.json - | scribekit convert - --to md > visit.md`,
   );
   cmd.action(async (inputs: string[], flags: Record<string, unknown>, command: Command) => {
@@ -63,6 +71,7 @@ Examples:
         config: flags.config as string | undefined,
         options: exportFlagValues(command).options,
         verbose: isVerbose(command),
+        ...(typeof flags.send === 'string' ? { send: mllpRequest(flags.send, flags) } : {}),
       },
       io,
     );

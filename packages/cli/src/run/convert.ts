@@ -8,7 +8,7 @@ import { createProgress } from '../batch/progress.js';
 import { type BatchResult, runBatch } from '../batch/run-batch.js';
 import { formatSummary, summarize, summaryJson } from '../batch/summary.js';
 import { OutputWriteError, UsageError } from '../errors.js';
-import { EXIT, exitCodeFor } from '../exit-codes.js';
+import { EXIT, exitCodeFor, exitForSignal } from '../exit-codes.js';
 import { type CliIo, displayPath, resolveIo } from '../io.js';
 import { safeBaseName, uniqueNames } from '../output/safe-name.js';
 import { type FileIdentity, identityOf, removeStaleTemps, writeOutputs } from '../output/write-atomic.js';
@@ -18,6 +18,7 @@ import { layerOptions, noOptions, optionNamer, type SourcedOptions } from '../pi
 import { expandInputs } from '../pipeline/inputs.js';
 import { type Executor, inThreadExecutor, workerPoolExecutor } from '../pipeline/pool.js';
 import { formatError } from '../report.js';
+import type { SendRequest } from './send.js';
 
 /** What `convert` was asked to do (the command line as plain data). */
 export interface ConvertRequest {
@@ -33,6 +34,8 @@ export interface ConvertRequest {
   /** Export options from flags (the user's words win over the config file and job tags). */
   readonly options?: ExportOptions | undefined;
   readonly verbose?: boolean | undefined;
+  /** Send the `.hl7` outputs over MLLP afterwards. */
+  readonly send?: SendRequest | undefined;
 }
 
 interface Converted {
@@ -84,6 +87,13 @@ export async function runConvert(request: ConvertRequest, ioIn: CliIo): Promise<
   }
   const { checkExportOptions, exporters, resolveFormats } = await import('@scribekit/exporters/render');
   const formats = resolveFormats(request.to ?? config.to ?? 'srt');
+  if (request.send) {
+    if (!formats.includes('hl7')) throw new UsageError('--send sends HL7 messages: add hl7 to --to');
+    if (outArg === undefined)
+      throw new UsageError('--send sends the written .hl7 files: give an output directory with -o');
+    const { parseMllpUrl } = await import('../hl7/mllp.js');
+    parseMllpUrl(request.send.to);
+  }
   // Bad option values and combinations fail here, before any input is read. When every input has a job
   // description, its `scribekit:subject` tag may still give the FHIR subject.
   const tagsMayGiveSubject = files.length > 0 && files.every((f) => f.jobPath !== undefined);
@@ -202,7 +212,19 @@ export async function runConvert(request: ConvertRequest, ioIn: CliIo): Promise<
   );
   if (request.json) io.stdout(summaryJson(summary));
   else if (!quiet) io.stderr(formatSummary(summary));
-  if (io.signal.aborted) return EXIT.interrupted;
+  if (io.signal.aborted) return exitForSignal(io.signal.reason);
+  if (request.send) {
+    // Only what this run wrote is sent, in input order; a failed conversion sends nothing for that input.
+    const hl7 = results.flatMap((r) =>
+      r.status === 'ok' ? r.value.outputs.filter((p) => p.endsWith('.hl7')) : [],
+    );
+    const { sendFiles } = await import('./send.js');
+    const sent =
+      hl7.length === 0
+        ? EXIT.someFailed
+        : await sendFiles(hl7, { ...request.send, quiet: request.quiet }, io);
+    return summary.failed === 0 ? sent : EXIT.someFailed;
+  }
   if (summary.failed === 0) return EXIT.ok;
   if (files.length === 1) {
     const failed = results.find((r) => r.status === 'failed');

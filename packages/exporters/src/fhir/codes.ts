@@ -23,6 +23,8 @@ export const NOTE_TYPES = {
   'history-and-physical': { code: '34117-2', display: 'History and physical note' },
   'discharge-summary': { code: '18842-5', display: 'Discharge summary' },
   procedure: { code: '28570-0', display: 'Procedure note' },
+  /** US Core 8 added it to the clinical-note types; earlier versions allow it as an extensible code. */
+  operative: { code: '11504-8', display: 'Surgical operation note' },
   /** Generic Doc-scale code: valid for US Core `type`, but not one of its clinical-note types. */
   note: { code: '34109-9', display: 'Note' },
 } as const;

@@ -21,6 +21,7 @@ export {
 } from './escape.js';
 export { randomControlId } from './ids.js';
 export { buildMdm, buildMdmMessage, HL7_CHARSET, HL7_VERSION } from './mdm.js';
+export type { Hl7Options } from './options.js';
 export {
   type AcknowledgmentType,
   type DocumentAvailabilityStatus,

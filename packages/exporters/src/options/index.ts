@@ -3,6 +3,7 @@ import { invalidOption, OptionsError } from '@scribekit/core/errors';
 import { captionOptionSpecs } from '../captions/options.js';
 import { docxOptionSpecs } from '../docx/options.js';
 import { fhirOptionSpecs } from '../fhir/options.js';
+import { hl7OptionSpecs } from '../hl7/options.js';
 import { layoutOptionSpecs } from '../layout/options.js';
 import { jsonOptionSpecs, textOptionSpecs } from '../text/options.js';
 import { commonOptionSpecs, documentOptionSpecs } from './common.js';
@@ -26,6 +27,7 @@ export const exportOptionSpecs: readonly OptionSpec[] = Object.freeze([
   ...captionOptionSpecs,
   ...docxOptionSpecs,
   ...fhirOptionSpecs,
+  ...hl7OptionSpecs,
   ...textOptionSpecs,
   ...jsonOptionSpecs,
 ]);
