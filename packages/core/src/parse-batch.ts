@@ -9,6 +9,7 @@ import {
   batchItem,
   batchTranscriptShell,
   isBatchItem,
+  isBatchTranscript,
   isSpeakerSegment,
   type RawBatchItem,
   type RawBatchTranscript,
@@ -31,34 +32,8 @@ const num = (v: string | number | null | undefined): number | null =>
 
 /** Validates a parsed batch transcript object and normalises it. */
 export function parseTranscribeBatch(json: unknown, options: BatchParseOptions = {}): Transcript {
-  const checked = batchTranscriptShell.safeParse(json, REPORT_INPUT);
-  if (!checked.success) {
-    throw new TranscriptParseError('Transcribe transcript', fromZodIssues(checked.error.issues), {
-      file: options.file,
-    });
-  }
-  const shell = checked.data.results;
-  const check = (
-    list: readonly unknown[] | undefined,
-    path: string,
-    fast: (v: unknown) => boolean,
-    schema: z.ZodType,
-  ) => {
-    if (!list) return;
-    for (let i = 0; i < list.length; i++) {
-      if (fast(list[i])) continue;
-      const issues = schema.safeParse(list[i], REPORT_INPUT).error?.issues ?? [];
-      throw new TranscriptParseError('Transcribe transcript', fromZodIssues(issues, `${path}[${i}]`), {
-        file: options.file,
-      });
-    }
-  };
-  check(shell.items, 'results.items', isBatchItem, batchItem);
-  for (const [n, c] of (shell.channel_labels?.channels ?? []).entries()) {
-    check(c.items, `results.channel_labels.channels[${n}].items`, isBatchItem, batchItem);
-  }
-  check(shell.speaker_labels?.segments, 'results.speaker_labels.segments', isSpeakerSegment, speakerSegment);
-  const raw = checked.data as RawBatchTranscript;
+  // Good files pass the hand-written check; zod runs only on the others, to say what is wrong.
+  const raw = isBatchTranscript(json) ? (json as RawBatchTranscript) : explainRejection(json, options);
   const results = raw.results;
   const status = raw.status ?? null;
   if (status !== null && status !== 'COMPLETED') {
@@ -98,6 +73,41 @@ export function parseTranscribeBatch(json: unknown, options: BatchParseOptions =
     warnings,
   };
   return buildTranscript(input);
+}
+
+/**
+ * The zod check of a file the fast check refused: throws the TranscriptParseError naming the first bad
+ * part (shell, then items, channel items, speaker segments). Returns zod's reading if zod accepts it.
+ */
+function explainRejection(json: unknown, options: BatchParseOptions): RawBatchTranscript {
+  const checked = batchTranscriptShell.safeParse(json, REPORT_INPUT);
+  if (!checked.success) {
+    throw new TranscriptParseError('Transcribe transcript', fromZodIssues(checked.error.issues), {
+      file: options.file,
+    });
+  }
+  const shell = checked.data.results;
+  const check = (
+    list: readonly unknown[] | undefined,
+    path: string,
+    fast: (v: unknown) => boolean,
+    schema: z.ZodType,
+  ) => {
+    if (!list) return;
+    for (let i = 0; i < list.length; i++) {
+      if (fast(list[i])) continue;
+      const issues = schema.safeParse(list[i], REPORT_INPUT).error?.issues ?? [];
+      throw new TranscriptParseError('Transcribe transcript', fromZodIssues(issues, `${path}[${i}]`), {
+        file: options.file,
+      });
+    }
+  };
+  check(shell.items, 'results.items', isBatchItem, batchItem);
+  for (const [n, c] of (shell.channel_labels?.channels ?? []).entries()) {
+    check(c.items, `results.channel_labels.channels[${n}].items`, isBatchItem, batchItem);
+  }
+  check(shell.speaker_labels?.segments, 'results.speaker_labels.segments', isSpeakerSegment, speakerSegment);
+  return checked.data as RawBatchTranscript;
 }
 
 function toDraft(item: RawBatchItem, channel: string | null): DraftToken {
@@ -277,8 +287,8 @@ function toAlternativeSegment(
     startMs: secondsToMs(seg.start_time),
     endMs: secondsToMs(seg.end_time),
     alternatives: seg.alternatives.map((alt) => ({
-      text: alt.transcript,
-      tokens: alt.items.map((it) => ({
+      text: alt.transcript ?? '',
+      tokens: (alt.items ?? []).map((it) => ({
         kind: it.type === 'pronunciation' ? 'word' : 'punctuation',
         text: it.content,
         startMs: ms(it.start_time),

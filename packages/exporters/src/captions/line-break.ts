@@ -34,8 +34,20 @@ const ABBREVIATION = /^(mr|mrs|ms|dr|prof|st|sr|jr|vs|etc|approx|e\.g|i\.e)\.$/i
 const SENTENCE_END = /[.?!…。？！]["'”’)\]]*$/u;
 const CLAUSE_END = /[,;:、，；：]["'”’)\]]*$/u;
 
+/** Characters a sentence or clause end (and an abbreviation's full stop) can end with. */
+const END_CHARS = new Set('.?!…。？！,;:、，；："\'”’)]');
+
+/** `bare()` of recent texts: words repeat, and each is asked about as the text before and after a break. */
+const bareCache = new Map<string, string>();
+
 function bare(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}']/gu, '');
+  let b = bareCache.get(text);
+  if (b === undefined) {
+    b = text.toLowerCase().replace(/[^\p{L}\p{N}']/gu, '');
+    if (bareCache.size >= 20_000) bareCache.clear();
+    bareCache.set(text, b);
+  }
+  return b;
 }
 
 /**
@@ -45,9 +57,12 @@ function bare(text: string): string {
  * article, preposition, auxiliary or title (`Mr.`) 8.
  */
 export function breakCost(prev: string, next: string | null): number {
-  if (ABBREVIATION.test(prev)) return 8;
-  if (SENTENCE_END.test(prev)) return 0;
-  if (CLAUSE_END.test(prev)) return 1;
+  // Most words end in a letter: then none of the three end patterns can match.
+  if (END_CHARS.has(prev.charAt(prev.length - 1))) {
+    if (ABBREVIATION.test(prev)) return 8;
+    if (SENTENCE_END.test(prev)) return 0;
+    if (CLAUSE_END.test(prev)) return 1;
+  }
   const p = bare(prev);
   if (NO_BREAK_AFTER.has(p)) return 8;
   if (next === null) return 4;

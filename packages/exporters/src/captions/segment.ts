@@ -68,10 +68,16 @@ function segmentTranscript(t: Transcript, o: ResolvedCaptionOptions, options: Ca
     }
     return name;
   };
+  const labels = new Map<string, string>();
   const labelOf = (id: string | null) => {
     if (!labelled || id === null) return null;
-    const name = nameOf(id);
-    return o.speakerLabels === 'brackets' ? `[${name}]` : `${name.toUpperCase()}:`;
+    let label = labels.get(id);
+    if (label === undefined) {
+      const name = nameOf(id);
+      label = o.speakerLabels === 'brackets' ? `[${name}]` : `${name.toUpperCase()}:`;
+      labels.set(id, label);
+    }
+    return label;
   };
 
   const turns = byChannel ? channelTurns(t.tokens) : null;
@@ -94,10 +100,19 @@ function segmentTranscript(t: Transcript, o: ResolvedCaptionOptions, options: Ca
     drafts.forEach((d, k) => {
       const first = d.units[0]!;
       const id = first.who;
+      // One pass over the cue's units: its tokens, its word count and its first word, whose speaker and
+      // channel the cue takes (leading punctuation may carry the previous speaker's).
       const tokens: number[] = [];
-      for (const u of d.units) for (const i of u.tokens) tokens.push(i);
-      // Speaker and channel of the first word (leading punctuation may carry the previous speaker's).
-      const lead = t.tokens[tokens.find((i) => t.tokens[i]!.kind === 'word') ?? tokens[0]!]!;
+      let words = 0;
+      let firstWord = -1;
+      for (const u of d.units) {
+        if (u.hasWord) words++;
+        for (const i of u.tokens) {
+          tokens.push(i);
+          if (firstWord < 0 && t.tokens[i]!.kind === 'word') firstWord = i;
+        }
+      }
+      const lead = t.tokens[firstWord >= 0 ? firstWord : tokens[0]!]!;
       const time = times[k]!;
       cues.push({
         startMs: time.startMs + o.startOffsetMs,
@@ -110,7 +125,7 @@ function segmentTranscript(t: Transcript, o: ResolvedCaptionOptions, options: Ca
         label: d.label,
         lines: d.lines,
         tokens,
-        words: d.units.filter((x) => x.hasWord).length,
+        words,
       });
     });
   }

@@ -1,0 +1,89 @@
+// What the built CLI really loads (startup.test.ts reads the imports; this runs the program): each command
+// runs as `node --import record-loads.mjs packages/cli/dist/bin.js …`, which lists every module resolved,
+// and the third-party packages it loaded must be in that command's allowlist. A new heavy import on one of
+// these paths (docx, fast-xml-parser, the AWS SDK, zod on good input …) fails here.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { binPath, repoRoot, tempDir } from '../../../test/support/cli.js';
+
+const recorder = fileURLToPath(new URL('support/record-loads.mjs', import.meta.url));
+const tiny = join(repoRoot, 'test/fixtures/transcribe/medical-conversation-phi.json');
+const dir = tempDir('scribekit-loads-');
+
+/** Runs the built CLI and returns the modules it loaded: third-party packages and scribekit's own files. */
+function loads(args: readonly string[], expectCode = 0): { packages: string[]; own: string[] } {
+  if (!existsSync(binPath)) throw new Error(`${binPath} is missing: build first (npx tsc -b)`);
+  const out = join(dir, `loads-${args.join('_').replace(/\W+/g, '-')}.txt`);
+  const r = spawnSync(process.execPath, ['--import', recorder, binPath, ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { ...process.env, SCRIBEKIT_LOADS_OUT: out, NO_COLOR: '1' },
+    timeout: 60_000,
+  });
+  expect(r.status, r.stderr).toBe(expectCode);
+  const urls = readFileSync(out, 'utf8').split('\n').filter(Boolean);
+  const packages = new Set<string>();
+  const own: string[] = [];
+  for (const url of urls) {
+    const inModules = url.lastIndexOf('/node_modules/');
+    if (inModules >= 0) {
+      const [scope, name] = url.slice(inModules + '/node_modules/'.length).split('/');
+      packages.add(scope!.startsWith('@') ? `${scope}/${name}` : scope!);
+    } else if (url.startsWith('file:')) own.push(fileURLToPath(url).slice(repoRoot.length));
+  }
+  return { packages: [...packages].sort(), own };
+}
+
+/** Third-party packages each command may load; scribekit's own packages resolve to packages/<pkg>/dist. */
+const ALLOWED: Record<string, readonly string[]> = {
+  help: ['commander'],
+  'convert --to vtt': ['commander'],
+  validate: ['commander'],
+  analyze: ['commander'],
+};
+
+const notAllowed = (packages: string[], allowed: readonly string[]) =>
+  packages.filter((p) => !allowed.includes(p));
+
+describe('modules the built CLI loads', () => {
+  it('--help: commander only', () => {
+    const { packages, own } = loads(['--help']);
+    expect(notAllowed(packages, ALLOWED.help!)).toEqual([]);
+    // Beyond the CLI's own files: the error classes and the option table (flags and their help).
+    const beyond = own.filter((f) => !f.startsWith('packages/cli/dist/'));
+    expect(beyond.filter((f) => f !== 'packages/core/dist/errors.js' && !/options|codes/.test(f))).toEqual(
+      [],
+    );
+  });
+
+  it('convert --to vtt: no docx, fast-xml-parser, AWS SDK or zod; only the vtt writer', () => {
+    const { packages, own } = loads(['convert', tiny, '--to', 'vtt']);
+    expect(notAllowed(packages, ALLOWED['convert --to vtt']!)).toEqual([]);
+    // The option table (options.js, codes.js) loads for every command; no other writer module may.
+    const writers = own.filter(
+      (f) =>
+        f.startsWith('packages/exporters/dist/') &&
+        /\/(docx|fhir|hl7|text|markdown|json|srt)\b/.test(f) &&
+        !/\/(options|codes)\.js$/.test(f),
+    );
+    expect(writers).toEqual([]);
+    expect(own).toContain('packages/exporters/dist/vtt.js');
+  });
+
+  it('validate and analyze: commander only', () => {
+    expect(notAllowed(loads(['validate', tiny]).packages, ALLOWED.validate!)).toEqual([]);
+    expect(notAllowed(loads(['analyze', tiny]).packages, ALLOWED.analyze!)).toEqual([]);
+  });
+
+  it('(the recorder sees packages: a rejected file loads zod to explain it, --to docx loads docx)', () => {
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ results: { items: [{ type: 'x', alternatives: [] }] } }));
+    const rejected = loads(['convert', bad, '--to', 'vtt'], 3);
+    expect(rejected.packages).toContain('zod');
+    const docx = loads(['convert', tiny, '--to', 'docx', '-o', join(dir, 'out')]);
+    expect(docx.packages).toContain('docx');
+  });
+});
