@@ -7,6 +7,7 @@ import { analyzeCommand } from './commands/analyze.js';
 import { convertCommand } from './commands/convert.js';
 import { fetchCommand } from './commands/fetch.js';
 import { jobsCommand } from './commands/jobs.js';
+import { transcribeCommand } from './commands/transcribe.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT, exitCodeFor, exitForSignal } from './exit-codes.js';
 import { type CliIo, defaultIo, resolveIo } from './io.js';
@@ -39,6 +40,7 @@ export function createProgram(io: CliIo = defaultIo): Command {
   program.addCommand(validateCommand(io));
   program.addCommand(fetchCommand(io));
   program.addCommand(jobsCommand(io));
+  program.addCommand(transcribeCommand(io));
 
   // (Add further commands above this line.) Commands added with addCommand do not inherit settings: give
   // every one exitOverride, the output streams and the other settings of the program.
@@ -54,6 +56,7 @@ Examples:
   $ scribekit convert transcripts/ --to all -o out --subject Patient/123
   $ scribekit analyze visit.json
   $ scribekit validate transcripts/
+  $ scribekit transcribe visit.wav --media-bucket in --output-bucket out --type dictation --to docx
   $ scribekit help convert`,
   );
   return program;
