@@ -20,7 +20,7 @@ const intIn = (min: number, max: number) => (v: string) => {
 };
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 const bucketName = (v: string) => {
-  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(v))
+  if (v === '' || /^s3:|\//i.test(v))
     throw new InvalidArgumentError('expected a bucket name (no s3://, no key)');
   return v;
 };
