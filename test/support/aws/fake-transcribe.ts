@@ -324,7 +324,10 @@ function startedJobFields(request: Readonly<Record<string, unknown>>): Record<st
   };
 }
 
-/** Where Transcribe Medical writes a job's transcript: medical/<job>.json, or OutputKey (a file or a folder). */
+/**
+ * Where the fake writes a job's transcript: OutputKey as the API reference describes it (a `.json` key is the
+ * file, anything else a folder), and without one `medical/<job>.json`, as the fixtures and the IAM policy assume.
+ */
 export function outputKeyFor(name: string, outputKey: string | undefined): string {
   if (!outputKey) return `medical/${name}.json`;
   if (/\.json$/i.test(outputKey)) return outputKey;

@@ -57,7 +57,7 @@ export function transcribeCommand(io: CliIo): Command {
     )
     .option(
       '--output-key <key>',
-      'transcript key or folder in the output bucket (default medical/<job>.json)',
+      'transcript key (ending .json) or folder in the output bucket (default: Transcribe names it after the job)',
     )
     .option('--kms-key <arn>', 'KMS key for the transcript and the uploaded audio (default: SSE-S3)')
     .option(
