@@ -484,10 +484,18 @@ describe('docs/iam/cli-policy.json', () => {
     expect(actions.sort()).toEqual([
       'comprehendmedical:DetectPHI',
       'kms:Decrypt',
+      'kms:Encrypt',
+      'kms:GenerateDataKey',
+      's3:AbortMultipartUpload',
+      's3:GetObject',
       's3:GetObject',
       's3:ListBucket',
+      's3:PutObject',
+      's3:PutObject',
       'transcribe:GetMedicalTranscriptionJob',
       'transcribe:ListMedicalTranscriptionJobs',
+      'transcribe:StartMedicalTranscriptionJob',
+      'transcribe:TagResource',
     ]);
   });
 });

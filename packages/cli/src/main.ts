@@ -8,6 +8,7 @@ import { convertCommand } from './commands/convert.js';
 import { fetchCommand } from './commands/fetch.js';
 import { jobsCommand } from './commands/jobs.js';
 import { sendCommand } from './commands/send.js';
+import { transcribeCommand } from './commands/transcribe.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT, exitCodeFor, exitForSignal } from './exit-codes.js';
 import { type CliIo, defaultIo, resolveIo } from './io.js';
@@ -40,6 +41,7 @@ export function createProgram(io: CliIo = defaultIo): Command {
   program.addCommand(validateCommand(io));
   program.addCommand(fetchCommand(io));
   program.addCommand(jobsCommand(io));
+  program.addCommand(transcribeCommand(io));
   program.addCommand(sendCommand(io));
 
   // (Add further commands above this line.) Commands added with addCommand do not inherit settings: give
@@ -57,6 +59,7 @@ Examples:
   $ scribekit analyze visit.json
   $ scribekit validate transcripts/
   $ scribekit convert dictation.json --to hl7 -o out --subject Patient/123 --send mllp://ehr:2575
+  $ scribekit transcribe visit.wav --media-bucket my-audio --output-bucket my-notes --type dictation --to docx
   $ scribekit help convert`,
   );
   return program;

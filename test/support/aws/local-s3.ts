@@ -3,7 +3,13 @@
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  GetObjectCommand,
+  type GetObjectCommandOutput,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { startFauxqs } from 'fauxqs';
 
 export const testCredentials = { accessKeyId: 'test', secretAccessKey: 'test' };
@@ -36,6 +42,13 @@ export interface LocalS3 {
     body: string | Uint8Array,
     metadata?: Record<string, string>,
   ): Promise<string>;
+  /** True when the object exists. */
+  exists(bucket: string, key: string): Promise<boolean>;
+  /** The object's bytes and headers (metadata, checksum, encryption), or null when it does not exist. */
+  get(
+    bucket: string,
+    key: string,
+  ): Promise<{ body: Uint8Array; head: Omit<GetObjectCommandOutput, 'Body'> } | null>;
   stop(): Promise<void>;
 }
 
@@ -63,6 +76,25 @@ export async function startLocalS3(): Promise<LocalS3> {
         }),
       );
       return out.ETag ?? '';
+    },
+    async exists(bucket, key) {
+      try {
+        await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async get(bucket, key) {
+      try {
+        const { Body, ...head } = await client.send(
+          new GetObjectCommand({ Bucket: bucket, Key: key, ChecksumMode: 'ENABLED' }),
+        );
+        return { body: Body ? await Body.transformToByteArray() : new Uint8Array(), head };
+      } catch (error) {
+        if ((error as { name?: string }).name === 'NoSuchKey') return null;
+        throw error;
+      }
     },
     async stop() {
       client.destroy();

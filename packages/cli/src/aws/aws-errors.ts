@@ -8,7 +8,8 @@ export type AwsAction =
   | 'GetObject'
   | 'HeadObject'
   | 'PutObject'
-  | 'DetectPHI';
+  | 'DetectPHI'
+  | 'StartMedicalTranscriptionJob';
 
 const PERMISSION: Record<AwsAction, string> = {
   GetMedicalTranscriptionJob: 'transcribe:GetMedicalTranscriptionJob',
@@ -17,6 +18,13 @@ const PERMISSION: Record<AwsAction, string> = {
   HeadObject: 's3:GetObject',
   PutObject: 's3:PutObject',
   DetectPHI: 'comprehendmedical:DetectPHI',
+  StartMedicalTranscriptionJob: 'transcribe:StartMedicalTranscriptionJob',
+};
+
+/** What else a call needs besides its own action (the service acts with the caller's permissions). */
+const ALSO_NEEDS: Partial<Record<AwsAction, string>> = {
+  StartMedicalTranscriptionJob:
+    'transcribe:TagResource when the job is tagged, s3:GetObject on the media, s3:PutObject on the output bucket, and kms:Encrypt / kms:GenerateDataKey on --kms-key',
 };
 
 interface SdkErrorLike {
@@ -96,7 +104,7 @@ export function toFetchError(error: unknown, action: AwsAction, resource: string
     const needs =
       action === 'GetObject' || action === 'HeadObject'
         ? `${PERMISSION[action]} on ${resource} (and kms:Decrypt on the key if the output is SSE-KMS encrypted; without s3:ListBucket a missing object is also reported as AccessDenied)`
-        : `${PERMISSION[action]}${action === 'PutObject' ? ` on ${resource} (and kms:GenerateDataKey if the bucket uses SSE-KMS)` : ''}`;
+        : `${PERMISSION[action]}${action === 'PutObject' ? ` on ${resource} (and kms:GenerateDataKey if the bucket uses SSE-KMS)` : ''}${ALSO_NEEDS[action] ? ` (and ${ALSO_NEEDS[action]})` : ''}`;
     return new FetchError(`Access denied for ${action} on ${resource}: the caller needs ${needs}`, options);
   }
   if (action === 'GetMedicalTranscriptionJob' && isJobNotFound(error)) {

@@ -2,7 +2,8 @@
 // convert with the job's metadata → atomic writes → the same progress and summary as convert.
 import { resolve } from 'node:path';
 import { FetchError, parseJobDescription, parseTranscript, type Transcript } from '@scribekit/core';
-import type { ExportOptions } from '@scribekit/exporters';
+import type { OptionNamer } from '@scribekit/core/errors';
+import type { ExportOptions, Format } from '@scribekit/exporters';
 import {
   type AwsConfig,
   createS3Api,
@@ -13,7 +14,7 @@ import {
 import { download } from '../aws/download.js';
 import { type AwsFlags, awsConfigFrom } from '../aws/options.js';
 import { formatLocation, parseLocation } from '../aws/s3-uri.js';
-import { formatDuration, getCompletedJob, listJobs } from '../aws/transcribe-jobs.js';
+import { formatDuration, getCompletedJob, listJobs, type WaitOptions } from '../aws/transcribe-jobs.js';
 import { createProgress } from '../batch/progress.js';
 import { type BatchResult, runBatch } from '../batch/run-batch.js';
 import { formatSummary, summarize, summaryJson } from '../batch/summary.js';
@@ -23,7 +24,7 @@ import { type CliIo, displayPath, type ResolvedIo, resolveIo } from '../io.js';
 import { safeBaseName, uniqueNames } from '../output/safe-name.js';
 import { writeOutputs } from '../output/write-atomic.js';
 import { inUserTerms } from '../pipeline/convert-job.js';
-import { optionNamer, withJobReferences } from '../pipeline/export-options.js';
+import { optionNamer, type SourcedOptions, withJobReferences } from '../pipeline/export-options.js';
 import { formatError } from '../report.js';
 import { checkOutputDir, requestOptions } from './convert.js';
 
@@ -70,22 +71,11 @@ export async function runFetch(flags: FetchRequest, ioIn: CliIo, deps: FetchDeps
   if (!flags.all && (flags.status || flags.since || flags.nameContains || flags.limit)) {
     throw new UsageError('--status, --since, --name-contains and --limit select jobs for --all');
   }
-  // The config file gives the export options (names, caption rules, FHIR references) as for convert.
-  const { sourced } = await requestOptions(flags, io.cwd);
-  const namer = optionNamer(sourced);
-  const render = flags.to === undefined ? null : await import('@scribekit/exporters/render');
-  const formats = render && flags.to !== undefined ? render.resolveFormats(flags.to) : null;
-  // Job tags may still give the FHIR subject, so only the options themselves are checked before any AWS call.
-  if (render && formats) render.checkExportOptions(formats, sourced.options, { later: ['subject'] });
-  const outDir = resolve(io.cwd, flags.output ?? '.');
-  if (flags.output !== undefined) await checkOutputDir(outDir, flags.output);
+  const plan = await prepareFetchOutputs(flags, io);
+  const namer = plan.namer;
   const config: AwsConfig = awsConfigFrom(flags, io.env);
-  const transcribe = deps.transcribe ?? (await createTranscribeApi(config));
-  let s3: Promise<S3Api> | undefined;
-  const s3Api = () => {
-    s3 ??= deps.s3 ? Promise.resolve(deps.s3) : createS3Api(config);
-    return s3;
-  };
+  const clients = fetchClients(config, deps);
+  const transcribe = await clients.transcribe();
 
   let jobNames = [...names];
   if (flags.all) {
@@ -126,39 +116,17 @@ export async function runFetch(flags: FetchRequest, ioIn: CliIo, deps: FetchDeps
   const show = (path: string) => displayPath(io.cwd, path);
 
   const tasks = jobNames.map((name, i) => async (signal: AbortSignal): Promise<Fetched> => {
-    const job = await getCompletedJob(transcribe, name, {
+    const wait: WaitOptions = {
       wait: flags.wait,
       timeoutMs: flags.timeout,
       intervalMs: flags.pollInterval,
       signal,
       onPoll: (status, elapsed) => (waiting ? waiting.poll(status, elapsed) : undefined),
-    });
-    waiting?.done();
-    const uri = job.Transcript?.TranscriptFileUri;
-    if (!uri) throw new FetchError(`Job \`${name}\` is COMPLETED but has no TranscriptFileUri`);
-    const location = parseLocation(uri);
-    const got = await download(location, { s3: s3Api, signal });
-    // Parse even when saving raw JSON: a broken download or a non-transcript fails here (exit 3). Messages
-    // name the location without its query string (a presigned URL's signature stays out of logs).
-    const file = formatLocation(location);
-    const description = parseJobDescription(job);
-    const t: Transcript = parseTranscript(got.data, { file, job: description.metadata });
-    const base = baseNames[i]!;
-    // The same precedence as convert: flags over the config file over the job's tags.
-    const options = withJobReferences(sourced, description.references);
-    const outputs =
-      render && formats
-        ? await render.render(t, formats, options.options).catch((error: unknown) => {
-            throw inUserTerms(error, options, file);
-          })
-        : [
-            { extension: 'json', data: got.data, containsPhi: true },
-            // No transcript words, but tags may name the patient: private like the transcript.
-            { extension: 'job.json', data: `${JSON.stringify(job, null, 2)}\n`, containsPhi: true },
-          ];
-    if (signal.aborted) throw new DOMException('The batch was interrupted', 'AbortError');
-    const paths = await writeOutputs(outDir, base, outputs, { force: flags.force === true, show });
-    return { outputs: paths.map(show) };
+    };
+    const outputs = await fetchJobOutputs(plan, clients, name, baseNames[i]!, wait, show, () =>
+      waiting?.done(),
+    );
+    return { outputs };
   });
 
   let results: BatchResult<Fetched>[];
@@ -197,11 +165,105 @@ export async function runFetch(flags: FetchRequest, ioIn: CliIo, deps: FetchDeps
   return EXIT.someFailed;
 }
 
+/** What the fetch-and-convert path needs, made once per run (shared by `fetch` and `transcribe`). */
+export interface FetchOutputs {
+  /** Export options from flags and the config file (job tags are laid beneath them per job). */
+  readonly sourced: SourcedOptions;
+  readonly namer: OptionNamer;
+  /** The render entry and the formats, or null to save the raw JSON and the job description. */
+  readonly render: typeof import('@scribekit/exporters/render') | null;
+  readonly formats: readonly Format[] | null;
+  readonly outDir: string;
+  readonly force: boolean;
+}
+
+/** Reads the config file and checks the formats, the export options and `-o` before any AWS call. */
+export async function prepareFetchOutputs(
+  flags: Pick<FetchRequest, 'to' | 'output' | 'force' | 'config' | 'options'>,
+  io: ResolvedIo,
+): Promise<FetchOutputs> {
+  // The config file gives the export options (names, caption rules, FHIR references) as for convert.
+  const { sourced } = await requestOptions(flags, io.cwd);
+  const namer = optionNamer(sourced);
+  const render = flags.to === undefined ? null : await import('@scribekit/exporters/render');
+  const formats = render && flags.to !== undefined ? render.resolveFormats(flags.to) : null;
+  // Job tags may still give the FHIR subject, so only the options themselves are checked before any AWS call.
+  if (render && formats) render.checkExportOptions(formats, sourced.options, { later: ['subject'] });
+  const outDir = resolve(io.cwd, flags.output ?? '.');
+  if (flags.output !== undefined) await checkOutputDir(outDir, flags.output);
+  return { sourced, namer, render, formats, outDir, force: flags.force === true };
+}
+
+/** The Transcribe and S3 clients of a run, each made on first use (or the injected ones). */
+export interface FetchClients {
+  readonly transcribe: () => Promise<TranscribeApi>;
+  readonly s3: () => Promise<S3Api>;
+}
+
+export function fetchClients(config: AwsConfig, deps: FetchDeps = {}): FetchClients {
+  let transcribe: Promise<TranscribeApi> | undefined;
+  let s3: Promise<S3Api> | undefined;
+  return {
+    transcribe: () => {
+      transcribe ??= deps.transcribe ? Promise.resolve(deps.transcribe) : createTranscribeApi(config);
+      return transcribe;
+    },
+    s3: () => {
+      s3 ??= deps.s3 ? Promise.resolve(deps.s3) : createS3Api(config);
+      return s3;
+    },
+  };
+}
+
+/**
+ * One job: Get (and wait) → download the transcript → convert with the job's metadata and tags (or keep the
+ * raw JSON and the job description) → atomic writes named `base`. Returns the paths written, as shown.
+ * `waited` is called once the job has finished waiting (to clear a spinner).
+ */
+export async function fetchJobOutputs(
+  plan: FetchOutputs,
+  clients: FetchClients,
+  name: string,
+  base: string,
+  wait: WaitOptions,
+  show: (path: string) => string,
+  waited?: () => void,
+): Promise<readonly string[]> {
+  const job = await getCompletedJob(await clients.transcribe(), name, wait);
+  waited?.();
+  const uri = job.Transcript?.TranscriptFileUri;
+  if (!uri) throw new FetchError(`Job \`${name}\` is COMPLETED but has no TranscriptFileUri`);
+  const location = parseLocation(uri);
+  const signal = wait.signal;
+  const got = await download(location, { s3: clients.s3, ...(signal ? { signal } : {}) });
+  // Parse even when saving raw JSON: a broken download or a non-transcript fails here (exit 3). Messages
+  // name the location without its query string (a presigned URL's signature stays out of logs).
+  const file = formatLocation(location);
+  const description = parseJobDescription(job);
+  const t: Transcript = parseTranscript(got.data, { file, job: description.metadata });
+  // The same precedence as convert: flags over the config file over the job's tags.
+  const options = withJobReferences(plan.sourced, description.references);
+  const { render, formats } = plan;
+  const outputs =
+    render && formats
+      ? await render.render(t, formats, options.options).catch((error: unknown) => {
+          throw inUserTerms(error, options, file);
+        })
+      : [
+          { extension: 'json', data: got.data, containsPhi: true },
+          // No transcript words, but tags may name the patient: private like the transcript.
+          { extension: 'job.json', data: `${JSON.stringify(job, null, 2)}\n`, containsPhi: true },
+        ];
+  if (signal?.aborted) throw new DOMException('The batch was interrupted', 'AbortError');
+  const paths = await writeOutputs(plan.outDir, base, outputs, { force: plan.force, show });
+  return paths.map(show);
+}
+
 /**
  * Shows a single job's wait: on a terminal a spinner with the status and elapsed time, redrawn every
  * 100 ms; otherwise one line per status change.
  */
-function waitReporter(io: ResolvedIo, name: string, wait: boolean) {
+export function waitReporter(io: ResolvedIo, name: string, wait: boolean) {
   const frames = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
   let status = '';
   let since = Date.now();
