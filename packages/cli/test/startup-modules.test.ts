@@ -54,20 +54,21 @@ describe('modules the built CLI loads', () => {
     expect(notAllowed(packages, ALLOWED.help!)).toEqual([]);
     // Beyond the CLI's own files: the error classes and the option table (flags and their help).
     const beyond = own.filter((f) => !f.startsWith('packages/cli/dist/'));
-    expect(beyond.filter((f) => f !== 'packages/core/dist/errors.js' && !/options|codes/.test(f))).toEqual(
-      [],
-    );
+    expect(
+      beyond.filter((f) => f !== 'packages/core/dist/errors.js' && !/options|codes|hl7\/tables/.test(f)),
+    ).toEqual([]);
   });
 
   it('convert --to vtt: no docx, fast-xml-parser, AWS SDK or zod; only the vtt writer', () => {
     const { packages, own } = loads(['convert', tiny, '--to', 'vtt']);
     expect(notAllowed(packages, ALLOWED['convert --to vtt']!)).toEqual([]);
-    // The option table (options.js, codes.js) loads for every command; no other writer module may.
+    // The option table (options.js, codes.js, HL7 tables, the HL7 option check) loads for every command; no
+    // other writer module may.
     const writers = own.filter(
       (f) =>
         f.startsWith('packages/exporters/dist/') &&
         /\/(docx|fhir|hl7|text|markdown|json|srt)\b/.test(f) &&
-        !/\/(options|codes)\.js$/.test(f),
+        !/\/(options|codes|tables|check)\.js$/.test(f),
     );
     expect(writers).toEqual([]);
     expect(own).toContain('packages/exporters/dist/vtt.js');

@@ -6,7 +6,7 @@ import { UnknownFormatError } from '@scribekit/core/errors';
 import { resolveCaptionOptions } from './captions/options.js';
 import { resolveDocxOptions } from './docx/options.js';
 import { resolveFhirOptions } from './fhir/options.js';
-import { checkHl7Options } from './hl7/writer.js';
+import { checkHl7Options } from './hl7/check.js';
 import { resolveLayoutOptions } from './layout/resolve.js';
 import type { OptionGroup } from './options/spec.js';
 import type { RenderContext } from './render/context.js';

@@ -2,7 +2,7 @@
 // document number, status, type, times, patient, author and encounter agree with the DocumentReference) and
 // carrying the shared layout's report as OBX lines (a dictation's headings and paragraphs, a conversation's
 // speaker turns). Mapping and sources: docs/hl7.md.
-import { invalidOption, OptionsError, type Transcript } from '@scribekit/core';
+import type { Transcript } from '@scribekit/core';
 import { NOTE_TYPES } from '../fhir/codes.js';
 import { businessIdentifier, type FhirContext, fhirContext } from '../fhir/context.js';
 import { sha1Hex } from '../fhir/ids.js';
@@ -10,11 +10,12 @@ import type { ResolvedReference } from '../fhir/options.js';
 import { reportLines } from '../layout/report.js';
 import { type RenderContext, renderContext } from '../render/context.js';
 import type { ExportOptions } from '../render/export-options.js';
+import { checkHl7Options, patientIdentifier } from './check.js';
 import { randomControlId } from './ids.js';
 import { buildMdm } from './mdm.js';
 import type { Hl7Options } from './options.js';
 import type { DocumentType, MdmEvent } from './tables.js';
-import type { Hl7ExtendedId, Hl7Person, MdmInput, MdmLine } from './types.js';
+import type { Hl7Person, MdmInput, MdmLine } from './types.js';
 
 /** MSH-3: who sends. */
 export const HL7_SENDING_APPLICATION = 'SCRIBEKIT';
@@ -29,6 +30,8 @@ const DOCUMENT_TYPES: Readonly<Record<keyof typeof NOTE_TYPES, DocumentType | nu
   operative: 'OP',
   note: null,
 };
+
+export { checkHl7Options } from './check.js';
 
 /** Renders a transcript as one HL7 v2.5.1 MDM message (`\r` segment ends). */
 export function toHl7(transcript: Transcript, options: ExportOptions = {}): string {
@@ -47,38 +50,12 @@ function person(ref: ResolvedReference): Hl7Person {
   return { id: idPart(ref.reference), ...(ref.display ? { family: ref.display } : {}) };
 }
 
-/** `ID^^^AUTHORITY` (or `ID`) → CX. */
-function patientIdentifier(value: string): Hl7ExtendedId {
-  const [id, , , authority] = value.split('^');
-  if (!id) throw invalidOption('patientId', 'must be `ID` or `ID^^^AUTHORITY`');
-  return { id, ...(authority ? { assigningAuthority: authority } : {}), identifierTypeCode: 'MR' };
-}
-
 /** The FHIR context the message is mapped from; `patientId` stands in for a missing `subject`. */
 function contextOf(ctx: RenderContext): FhirContext {
   const o = ctx.options as ExportOptions & Hl7Options;
   if (o.subject !== undefined || o.patientId === undefined) return fhirContext(ctx);
   const id = patientIdentifier(o.patientId).id;
   return fhirContext(renderContext(ctx.source, { ...ctx.options, subject: `Patient/${id}` }));
-}
-
-/** Checks HL7 options that need more than their type (for `checkExportOptions`). */
-export function checkHl7Options(o: ExportOptions): void {
-  const h = o as ExportOptions & Hl7Options;
-  if (h.replaces !== undefined && h.addendumTo !== undefined) {
-    throw new OptionsError('{replaces} and {addendumTo} exclude each other: a message is one or the other', {
-      option: 'replaces',
-    });
-  }
-  if (h.patientId !== undefined) patientIdentifier(h.patientId);
-  if (h.hl7DocumentType === undefined && o.noteType === 'note') {
-    throw new OptionsError(
-      '{noteType} `note` has no HL7 document type (table 0270): give {hl7DocumentType}',
-      {
-        option: 'hl7DocumentType',
-      },
-    );
-  }
 }
 
 /** The MdmInput of an export (exported for the FHIR ↔ HL7 agreement tests). */
