@@ -27,7 +27,7 @@ const out = (extension: string, data: string) => ({ extension, data, containsPhi
 
 const dirs: string[] = [];
 const freshDir = async () => {
-  const dir = await freshDir();
+  const dir = await mkdtemp(join(tmpdir(), 'scribekit-rollback-'));
   dirs.push(dir);
   return dir;
 };
