@@ -45,10 +45,18 @@ export type RegistryEntry = TextEntry | BinaryEntry;
 
 const none = () => {};
 const captions = (o: ExportOptions) => void resolveCaptionOptions(o);
-const fhir = (o: ExportOptions, later: ReadonlySet<string>) =>
-  void resolveFhirOptions(
-    o.subject === undefined && later.has('subject') ? { ...o, subject: 'Patient/given-later' } : o,
-  );
+/** Stand-ins for references a later step (a job's tags) may still give, so only what is wrong now fails. */
+const LATER_REFERENCES = {
+  subject: 'Patient/given-later',
+  encounter: 'Encounter/given-later',
+  author: 'Practitioner/given-later',
+} as const;
+const fhir = (o: ExportOptions, later: ReadonlySet<string>) => {
+  const stand: Record<string, string> = {};
+  for (const [key, ref] of Object.entries(LATER_REFERENCES))
+    if (later.has(key) && o[key as keyof typeof LATER_REFERENCES] === undefined) stand[key] = ref;
+  void resolveFhirOptions({ ...o, ...stand });
+};
 
 export const exporters = Object.freeze({
   srt: {
