@@ -21,8 +21,6 @@ describe('option errors name what the user typed', () => {
     for (const args of [
       ['--to', 'docx', '--title', `${SECRET}\u0007`],
       ['--to', 'fhir-json', '--subject', `Observation/${SECRET}`],
-      ['--to', 'srt', '--speaker', `spk_0=${SECRET}\u0007`],
-      ['--to', 'srt', '--speaker', `spk_0=${SECRET}\u202e`],
       ['--to', 'srt', '--speaker', SECRET],
     ]) {
       const r = await cli(['convert', example, ...args, '-o', tempDir()]);

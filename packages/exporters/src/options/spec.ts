@@ -25,7 +25,7 @@ export type OptionType =
   | { readonly kind: 'enum'; readonly values: readonly string[] }
   /** A list of values from `values`. */
   | { readonly kind: 'enums'; readonly values: readonly string[] }
-  /** `{ id: name }` with non-empty names without control characters. */
+  /** `{ id: name }` with string names. */
   | { readonly kind: 'names' }
   /** A FHIR reference: `Patient/123` or `{ reference, display? }` (the FHIR resolver checks the target). */
   | { readonly kind: 'reference' }
@@ -84,7 +84,7 @@ export function requirementOf(type: OptionType): string {
     case 'enums':
       return `must be a list of ${list(type.values)}`;
     case 'names':
-      return 'must be an object of id → name strings without control characters, e.g. `{ "spk_0": "Dr. Rivera" }`';
+      return 'must be an object of id → name strings, e.g. `{ "spk_0": "Dr. Rivera" }`';
     case 'reference':
       return 'must be a reference such as `Patient/123` or `{ "reference": "Patient/123" }`';
     case 'references':
@@ -126,7 +126,10 @@ export function hasType(type: OptionType, value: unknown): boolean {
     case 'enums':
       return Array.isArray(value) && value.every((v) => typeof v === 'string' && type.values.includes(v));
     case 'names':
-      return isPlainObject(value) && Object.entries(value).every(([k, v]) => isText(k) && isText(v));
+      return (
+        isPlainObject(value) &&
+        Object.entries(value).every(([k, v]) => k.trim() !== '' && typeof v === 'string' && v.trim() !== '')
+      );
     case 'reference':
       return isReference(value);
     case 'references':
