@@ -9,7 +9,7 @@ const vitest = join(repoRoot, 'node_modules/vitest/vitest.mjs');
 const config = join(repoRoot, 'test/fixtures/vitest/vitest.config.ts');
 
 function runFixture(ci: boolean) {
-  const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
   delete env.CI;
   delete env.VITEST;
   delete env.VITEST_POOL_ID;
