@@ -68,6 +68,25 @@ describe('hostile text', () => {
     expect(outputs.txt.split('\n\n')).toHaveLength(1);
     expect(outputs.txt).toContain('two lines tab bed');
   });
+
+  it('speaker names from the options are cleaned the same way, in every output', async () => {
+    const { readFileSync } = await import('node:fs');
+    const c = parseTranscript(readFileSync(new URL('../examples/conversation.json', import.meta.url)));
+    const o = { speakerNames: { spk_0: 'Dr\u0007 \u202eRivera', spk_1: 'Pat\u0000ient' } };
+    const outputs = {
+      srt: toSrt(c, o),
+      vtt: toVtt(c, o),
+      txt: toText(c, o),
+      md: toMarkdown(c, o),
+      fhir: toFhirJson(c, { ...o, subject: 'Patient/1' }),
+      docx: documentXml(await toDocx(c, { ...o, date: '2024-05-01T00:00:00Z' })),
+    };
+    for (const [format, text] of Object.entries(outputs)) {
+      expect({ format, unsafe: UNSAFE.test(text) }).toEqual({ format, unsafe: false });
+      // FHIR carries the text as a base64 attachment.
+      if (format !== 'fhir') expect(text, format).toMatch(/Rivera/i);
+    }
+  });
 });
 
 describe('numbers', () => {

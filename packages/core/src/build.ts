@@ -4,7 +4,10 @@
 // reader spacing, speakers/channels/turns derived from the tokens, PHI entities linked to tokens.
 
 import { cleanText, TextCleaner } from './clean-text.js';
-import { type LocateStats, locateEntities } from './locate-entities.js';
+import { type DraftEntity, type LocateStats, locateEntities } from './locate-entities.js';
+
+export type { DraftEntity } from './locate-entities.js';
+
 import type {
   AlternativeSegment,
   Channel,
@@ -41,17 +44,6 @@ export interface DraftToken {
   /** Source segment (HealthScribe SegmentId) the token belongs to; starts a new turn when it changes. */
   segmentId?: string | undefined;
   section?: string | undefined;
-}
-
-export interface DraftEntity {
-  /** Set when the entity was found on one channel (streaming): only that channel's words are linked. */
-  channel?: string | undefined;
-  category: string;
-  type: string | null;
-  text: string;
-  startMs: number;
-  endMs: number;
-  confidence: number | null;
 }
 
 export interface DraftSpeaker {

@@ -2,9 +2,20 @@
 // when the times do not touch its words (a millisecond off, shifted, rounded differently) its text is looked
 // for among the nearby words. An entity found neither way keeps `firstToken: -1`, so redaction can refuse to
 // pretend it was applied.
-import type { DraftEntity } from './build.js';
 import type { PhiEntity, Token } from './model.js';
 import { phiTypeOf } from './phi-type.js';
+
+/** A PHI entity as a reader found it, before it is located over the words. */
+export interface DraftEntity {
+  /** Set when the entity was found on one channel (streaming): only that channel's words are linked. */
+  channel?: string | undefined;
+  category: string;
+  type: string | null;
+  text: string;
+  startMs: number;
+  endMs: number;
+  confidence: number | null;
+}
 
 /** Words this close (ms) to an entity whose text names no word still count as its words. */
 const TIME_TOLERANCE_MS = 500;

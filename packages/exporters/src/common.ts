@@ -1,5 +1,5 @@
 // Small helpers every exporter uses: applying redaction and naming speakers.
-import { redact, type Transcript } from '@scribekit/core';
+import { cleanText, redact, type Transcript } from '@scribekit/core';
 import type { CommonOptions } from './types.js';
 
 /** The transcript to write: redacted when asked (and not already redacted). */
@@ -17,7 +17,8 @@ export function displayName(
 ): string | null {
   if (id === null) return null;
   const mapped = options?.speakerNames?.[id];
-  if (mapped) return mapped;
+  // A name from the options is cleaned as the model's text is (no control or bidi characters in any output).
+  if (mapped) return cleanText(mapped).text;
   return t.speakers.find((s) => s.id === id)?.label ?? t.channels.find((c) => c.id === id)?.label ?? id;
 }
 

@@ -47,10 +47,17 @@ export type RegistryEntry = TextEntry | BinaryEntry;
 
 const layout = (o: ExportOptions) => void resolveLayoutOptions(o);
 const captions = (o: ExportOptions) => void resolveCaptionOptions(o);
+/** Stand-ins for references a later step (a job's tags) may still give, so only what is wrong now fails. */
+const LATER_REFERENCES = {
+  subject: 'Patient/given-later',
+  encounter: 'Encounter/given-later',
+  author: 'Practitioner/given-later',
+} as const;
 const fhir = (o: ExportOptions, later: ReadonlySet<string>) => {
-  resolveFhirOptions(
-    o.subject === undefined && later.has('subject') ? { ...o, subject: 'Patient/given-later' } : o,
-  );
+  const stand: Record<string, string> = {};
+  for (const [key, ref] of Object.entries(LATER_REFERENCES))
+    if (later.has(key) && o[key as keyof typeof LATER_REFERENCES] === undefined) stand[key] = ref;
+  resolveFhirOptions({ ...o, ...stand });
   resolveLayoutOptions(o);
 };
 

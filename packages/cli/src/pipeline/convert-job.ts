@@ -1,6 +1,5 @@
 // One input → rendered outputs. Runs in a worker thread (worker.ts) or in the main thread.
 import { readFile, stat } from 'node:fs/promises';
-import { getHeapStatistics } from 'node:v8';
 import {
   decodeText,
   isTranscriptError,
@@ -15,6 +14,7 @@ import { type Format, type RenderedOutput, render } from '@scribekit/exporters/r
 import { isRemoteInputPath, readRemoteInput } from '../aws/remote-input.js';
 import { InputError } from '../errors.js';
 import { optionNamer, type SourcedOptions, withJobReferences } from './export-options.js';
+import { freeHeap, oldGenerationLimit } from './heap.js';
 
 export interface ConvertJob {
   /** File to read, or null when `data` holds the input (stdin). */
@@ -56,12 +56,11 @@ async function checkSize(path: string, display: string): Promise<void> {
   } catch {
     return; // `read` says why
   }
-  const heap = getHeapStatistics();
-  const free = heap.heap_size_limit - heap.used_heap_size;
+  const free = freeHeap();
   if (size * HEAP_PER_BYTE > free) {
     const mb = (n: number) => `${Math.round(n / 1048576)} MB`;
     throw new InputError(
-      `${display}: the input is ${mb(size)}, and converting it needs about ${mb(size * HEAP_PER_BYTE)} of memory, more than the ${mb(free)} left of the heap limit (${mb(heap.heap_size_limit)}); raise it with NODE_OPTIONS=--max-old-space-size=<MB>`,
+      `${display}: the input is ${mb(size)}, and converting it needs about ${mb(size * HEAP_PER_BYTE)} of memory, more than the ${mb(free)} left of the heap limit (${mb(oldGenerationLimit())}); raise it with NODE_OPTIONS=--max-old-space-size=<MB>`,
     );
   }
 }

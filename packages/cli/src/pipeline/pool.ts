@@ -2,11 +2,11 @@
 import { existsSync } from 'node:fs';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
-import { getHeapStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { ExportError } from '@scribekit/core/errors';
 import { InputError } from '../errors.js';
 import type { ConvertJob, ConvertJobResult } from './convert-job.js';
+import { oldGenerationLimit } from './heap.js';
 import { RemoteError, type SerializedError } from './remote-error.js';
 
 export interface Executor {
@@ -58,7 +58,7 @@ type Pending = {
 };
 
 /** Each worker's heap limit: the main thread's, so a file that fits here fits there (and the message can say it). */
-const WORKER_HEAP_MB = Math.round(getHeapStatistics().heap_size_limit / 1048576);
+const WORKER_HEAP_MB = Math.round(oldGenerationLimit() / 1048576);
 
 /** A worker died while converting `display`: out of memory, or another crash. */
 function workerDied(display: string, error: Error): Error {
