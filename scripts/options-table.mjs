@@ -49,6 +49,7 @@ function valueText(type) {
     case 'instant':
       return 'instant';
     case 'object':
+    case 'list':
       return type.describe;
     case 'boolean-or-object':
       return `true / false or ${type.describe}`;

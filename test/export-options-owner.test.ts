@@ -53,6 +53,8 @@ function sample(spec: OptionSpec): unknown {
       return '2024-05-01T14:35:00Z';
     case 'object':
       return {};
+    case 'list':
+      return [{ title: 'Wound care' }];
     case 'boolean-or-object':
       return true;
   }
@@ -142,7 +144,7 @@ describe('the README options table', () => {
     });
     expect(inReadme, 'run `npx tsc -b && node scripts/options-table.mjs --write`').toBe(printed);
     // One row per spec, in table order.
-    const keys = [...inReadme.matchAll(/^\| `([A-Za-z]+)` \|/gm)].map((m) => m[1]);
+    const keys = [...inReadme.matchAll(/^\| `([A-Za-z0-9]+)` \|/gm)].map((m) => m[1]);
     expect(keys).toEqual(exportOptionSpecs.map((s) => s.key));
   });
 });

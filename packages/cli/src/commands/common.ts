@@ -1,5 +1,5 @@
 // Helpers shared by the command factories.
-import type { Command } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 
 /** Records a command's exit code where `run` finds it (on the root program). */
 export function setExitCode(command: Command, code: number): void {
@@ -13,3 +13,11 @@ export function setExitCode(command: Command, code: number): void {
 export function isVerbose(command: Command): boolean {
   return Boolean((command.optsWithGlobals() as { verbose?: boolean }).verbose);
 }
+
+/** An option parser for an integer from 1 to `max` (`--jobs`, `--limit`, timeouts). */
+export const positiveInt = (max: number) => (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw new InvalidArgumentError(`expected an integer from 1 to ${max}`);
+  return n;
+};

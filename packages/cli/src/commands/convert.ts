@@ -1,20 +1,12 @@
 // `scribekit convert <inputs...> --to <formats> [-o DIR]` — the command line. The work is in run/convert.ts
 // (imported when the command runs, so `--help` never loads the exporters).
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import type { CliIo } from '../io.js';
-import { isVerbose, setExitCode } from './common.js';
+import { isVerbose, positiveInt, setExitCode } from './common.js';
 import { addExportFlags, exportFlagValues } from './export-flags.js';
 import { addMllpFlags, mllpRequest } from './send.js';
 
 const FORMATS = 'srt, vtt, docx, fhir-json, fhir-xml, hl7, txt, md, json, or all';
-
-/** `--jobs` / `--concurrency`: an integer from 1 to max. */
-export const positiveInt = (max: number) => (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > max)
-    throw new InvalidArgumentError(`expected an integer from 1 to ${max}`);
-  return n;
-};
 
 export function convertCommand(io: CliIo): Command {
   const cmd = new Command('convert')

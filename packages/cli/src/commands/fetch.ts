@@ -1,19 +1,12 @@
 // `scribekit fetch <job-name...> [--wait] [--to <formats>] [-o DIR]` and `fetch --all` — the command line;
 // the work (and the AWS SDK) is loaded from aws/fetch-run.ts when the command runs.
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { JOB_STATUSES } from '../aws/options.js';
 import type { CliIo } from '../io.js';
 import type { FetchRequest } from '../run/fetch.js';
 import { addAwsOptions, parseDuration, parseSince } from './aws-flags.js';
-import { isVerbose, setExitCode } from './common.js';
+import { isVerbose, positiveInt, setExitCode } from './common.js';
 import { addExportFlags, exportFlagValues } from './export-flags.js';
-
-const positiveInt = (max: number) => (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > max)
-    throw new InvalidArgumentError(`expected an integer from 1 to ${max}`);
-  return n;
-};
 
 export function fetchCommand(io: CliIo): Command {
   const cmd = new Command('fetch')

@@ -1,8 +1,7 @@
 // `scribekit send <files.hl7…> --to mllp://host:port` — the command line; the work is in run/send.ts.
 import { Command, Option } from 'commander';
 import type { CliIo } from '../io.js';
-import { setExitCode } from './common.js';
-import { positiveInt } from './convert.js';
+import { positiveInt, setExitCode } from './common.js';
 
 /** The MLLP flags `send` and `convert --send` share. */
 export function addMllpFlags(cmd: Command): Command {

@@ -4,8 +4,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import type { CliIo } from '../io.js';
 import type { TranscribeRequest } from '../run/transcribe.js';
 import { addAwsOptions, parseDuration } from './aws-flags.js';
-import { isVerbose, setExitCode } from './common.js';
-import { positiveInt } from './convert.js';
+import { isVerbose, positiveInt, setExitCode } from './common.js';
 import { addExportFlags, exportFlagValues } from './export-flags.js';
 
 // Kept here (not imported from the SDK or run/) so `--help` stays light; aws/start-job.ts has the same lists.

@@ -44,7 +44,7 @@ export const layoutOptionSpecs: readonly OptionSpec[] = [
     key: 'headings',
     group: 'layout',
     type: {
-      kind: 'object',
+      kind: 'list',
       describe:
         'a list of `{ "title": "Wound care", "spoken"?: ["wound care"], "code"?: { "code", "display" }, "lists"?: true }`',
     },

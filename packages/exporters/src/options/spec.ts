@@ -34,7 +34,9 @@ export type OptionType =
   | { readonly kind: 'references' }
   /** An instant (string) or a Date (the resolver checks the format). */
   | { readonly kind: 'instant' }
-  /** A structured value its group's resolver checks (`audio`, `confidenceMarker`, `headings`…). */
+  /** A list its group's resolver checks item by item (`headings`). */
+  | { readonly kind: 'list'; readonly describe: string }
+  /** A structured value its group's resolver checks (`audio`, `confidenceMarker`…). */
   | { readonly kind: 'object'; readonly describe: string }
   /** `true`/`false`, or an object its group's resolver checks (`redact: { propagate: false }`). */
   | { readonly kind: 'boolean-or-object'; readonly describe: string };
@@ -93,6 +95,7 @@ export function requirementOf(type: OptionType): string {
     case 'instant':
       return 'must be an instant with seconds and a time zone, such as `2024-05-01T14:35:00Z`';
     case 'object':
+    case 'list':
       return `must be ${type.describe}`;
     case 'boolean-or-object':
       return `must be true, false or ${type.describe}`;
@@ -143,6 +146,8 @@ export function hasType(type: OptionType, value: unknown): boolean {
       );
     case 'object':
       return isPlainObject(value);
+    case 'list':
+      return Array.isArray(value);
     case 'boolean-or-object':
       return typeof value === 'boolean' || isPlainObject(value);
   }
