@@ -85,3 +85,20 @@ describe('paragraphs on the real corpus', () => {
     for (const b of breaks) expect(['.', '?', '!']).toContain(t.tokens[b - 1]!.text);
   });
 });
+
+describe('analyze reports a dictation’s structure', () => {
+  it('sections with their LOINC codes, numbered items and spoken commands applied (never words)', async () => {
+    const { cli } = await import('./support/cli.js');
+    const r = await cli(['analyze', 'examples/dictation-report.json', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const { dictation } = JSON.parse(r.stdout);
+    expect(dictation.sections.map((s: { id: string }) => s.id)).toContain('history-of-present-illness');
+    expect(dictation.sections.find((s: { id: string }) => s.id === 'plan').code).toBe('18776-5');
+    expect(dictation.numberedItems).toBe(7);
+    expect(dictation.commandsApplied).toBe(0);
+    const off = JSON.parse(
+      (await cli(['analyze', 'examples/dictation-report.json', '--json', '--sections', 'off'])).stdout,
+    );
+    expect(off.dictation).toBeUndefined();
+  });
+});

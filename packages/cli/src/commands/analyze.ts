@@ -1,5 +1,5 @@
 // `scribekit analyze <input>` — speakers, talk time, words per minute, confidence and PHI counts.
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import type { CliIo } from '../io.js';
 import type { AnalyzeRequest } from '../run/analyze.js';
 import { setExitCode } from './common.js';
@@ -27,6 +27,17 @@ export function analyzeCommand(io: CliIo): Command {
     .option('--speaker <id=name>', 'display name of a speaker, e.g. spk_0="Dr. Rivera" (repeatable)', collect)
     .option('--channel <id=name>', 'display name of a channel, e.g. ch_1=Patient (repeatable)', collect)
     .option('--summary <file>', 'HealthScribe summary.json to load with a HealthScribe transcript')
+    .addOption(
+      new Option('--sections <mode>', 'dictation sections: auto (dictations), on, off').choices([
+        'auto',
+        'on',
+        'off',
+      ]),
+    )
+    .option(
+      '--dictation-commands',
+      'count spoken formatting commands ("new paragraph", "period"…) as applied',
+    )
     .addHelpText(
       'after',
       `
@@ -51,6 +62,10 @@ Examples:
           channels: flags.channel as string[] | undefined,
         }),
         summary: flags.summary as string | undefined,
+        layout: {
+          sections: flags.sections as 'auto' | 'on' | 'off' | undefined,
+          dictationCommands: flags.dictationCommands === true,
+        },
       };
       setExitCode(command, await runAnalyze(request, io));
     });

@@ -8,6 +8,7 @@ import {
   formatClock,
   type ParticipantStats,
   parseTranscript,
+  type Transcript,
 } from '@scribekit/core';
 import { InputError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
@@ -23,6 +24,31 @@ export interface AnalyzeRequest {
   /** Display names by speaker or channel id. */
   readonly speakerNames?: Readonly<Record<string, string>> | undefined;
   readonly summary?: string | undefined;
+  /** The dictation layout's settings (sections, spoken commands), as for convert. */
+  readonly layout?: {
+    readonly sections?: 'auto' | 'on' | 'off' | undefined;
+    readonly dictationCommands?: boolean | undefined;
+  };
+}
+
+/** A dictation's structure as the documents lay it out: sections (ids, titles, codes), items, commands applied. */
+async function dictationOf(t: Transcript, layout: AnalyzeRequest['layout']) {
+  const { renderContext } = await import('@scribekit/exporters/render');
+  const l = renderContext(t, layout ?? {}).layout();
+  if (!l.structured) return null;
+  const headed = l.sections.filter((s) => s.heading !== null);
+  return {
+    sections: headed.map((s) => ({
+      id: s.heading!.id,
+      title: s.heading!.title,
+      code: s.heading!.code?.code ?? null,
+    })),
+    numberedItems: l.sections.reduce(
+      (n, s) => n + s.blocks.reduce((m, b) => m + b.paragraphs.filter((p) => p.item).length, 0),
+      0,
+    ),
+    commandsApplied: l.commandsApplied,
+  };
 }
 
 export async function runAnalyze(flags: AnalyzeRequest, ioIn: CliIo): Promise<number> {
@@ -56,12 +82,19 @@ export async function runAnalyze(flags: AnalyzeRequest, ioIn: CliIo): Promise<nu
     source: t.metadata.source,
     languageCode: t.metadata.languageCode,
   };
+  const dictation = await dictationOf(t, flags.layout);
   if (flags.json) {
-    io.stdout(`${JSON.stringify({ ...meta, ...a }, null, 2)}\n`);
+    io.stdout(`${JSON.stringify({ ...meta, ...a, ...(dictation ? { dictation } : {}) }, null, 2)}\n`);
     return EXIT.ok;
   }
   const silenceMs = flags.silence ?? analyzeDefaults.silenceThresholdMs;
   io.stdout(formatAnalysis({ ...meta, silenceMs }, a, paint(useColor(io))));
+  if (dictation) {
+    const titles = dictation.sections.map((s) => s.title.toLowerCase()).join(', ');
+    io.stdout(
+      `\nDictation: ${dictation.sections.length} section${dictation.sections.length === 1 ? '' : 's'}${titles ? ` (${titles})` : ''}, ${dictation.numberedItems} numbered item${dictation.numberedItems === 1 ? '' : 's'}, ${dictation.commandsApplied} spoken command${dictation.commandsApplied === 1 ? '' : 's'} applied\n`,
+    );
+  }
   return EXIT.ok;
 }
 
