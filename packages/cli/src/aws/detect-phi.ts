@@ -241,7 +241,13 @@ export async function detectPhiWithComprehend(
     warnings.push(`${truncatedAnswers} DetectPHI answer(s) said their entity list was truncated`);
   }
   return {
-    transcript: { ...t, entities: merge.entities, warnings },
+    // A detector looked for PHI: "no entities" now means "none found", so redaction may proceed.
+    transcript: {
+      ...t,
+      entities: merge.entities,
+      warnings,
+      metadata: { ...t.metadata, phiIdentified: true },
+    },
     stats: {
       ...plan,
       found,

@@ -2,8 +2,11 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { CliIo } from '../io.js';
 import type { AnalyzeRequest } from '../run/analyze.js';
+import { addAwsOptions } from './aws-flags.js';
 import { setExitCode } from './common.js';
+import { phiPart } from './convert.js';
 import { speakerNamesFrom } from './export-flags.js';
+import { addPhiFlags } from './phi-flags.js';
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 const number = (value: string) => {
@@ -13,7 +16,7 @@ const number = (value: string) => {
 };
 
 export function analyzeCommand(io: CliIo): Command {
-  return new Command('analyze')
+  const cmd = new Command('analyze')
     .description('show speakers, talk time, words per minute, confidence and PHI counts of a transcript')
     .argument('<input>', 'a transcript file, or - for standard input')
     .option('--json', 'print the analysis as JSON')
@@ -48,25 +51,28 @@ Examples:
   $ scribekit analyze visit.json --speaker spk_0="Dr. Rivera" --speaker spk_1=Patient
   $ scribekit analyze visit.json --json | jq '.speakers[] | {label, wordsPerMinute}'
   $ scribekit analyze visit.json --low-confidence 0.7 --show-text`,
-    )
-    .action(async (input: string, flags: Record<string, unknown>, command: Command) => {
-      const { runAnalyze } = await import('../run/analyze.js');
-      const request: AnalyzeRequest = {
-        input,
-        json: flags.json === true,
-        showText: flags.showText === true,
-        lowConfidence: flags.lowConfidence as number | undefined,
-        silence: flags.silence as number | undefined,
-        speakerNames: speakerNamesFrom({
-          speakers: flags.speaker as string[] | undefined,
-          channels: flags.channel as string[] | undefined,
-        }),
-        summary: flags.summary as string | undefined,
-        layout: {
-          sections: flags.sections as 'auto' | 'on' | 'off' | undefined,
-          dictationCommands: flags.dictationCommands === true,
-        },
-      };
-      setExitCode(command, await runAnalyze(request, io));
-    });
+    );
+  addPhiFlags(cmd);
+  addAwsOptions(cmd);
+  return cmd.action(async (input: string, flags: Record<string, unknown>, command: Command) => {
+    const { runAnalyze } = await import('../run/analyze.js');
+    const request: AnalyzeRequest = {
+      input,
+      json: flags.json === true,
+      showText: flags.showText === true,
+      lowConfidence: flags.lowConfidence as number | undefined,
+      silence: flags.silence as number | undefined,
+      speakerNames: speakerNamesFrom({
+        speakers: flags.speaker as string[] | undefined,
+        channels: flags.channel as string[] | undefined,
+      }),
+      summary: flags.summary as string | undefined,
+      ...phiPart(flags, io),
+      layout: {
+        sections: flags.sections as 'auto' | 'on' | 'off' | undefined,
+        dictationCommands: flags.dictationCommands === true,
+      },
+    };
+    setExitCode(command, await runAnalyze(request, io));
+  });
 }

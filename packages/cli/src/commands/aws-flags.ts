@@ -8,7 +8,7 @@ export function addAwsOptions(cmd: Command): Command {
     .option('--region <region>', 'AWS region (default: AWS_REGION, the profile, then AWS_DEFAULT_REGION)')
     .option(
       '--endpoint-url <url>',
-      'send Transcribe and S3 requests to this endpoint (VPC endpoints, local stand-ins); AWS_ENDPOINT_URL_TRANSCRIBE and AWS_ENDPOINT_URL_S3 work too',
+      'send the AWS requests (Transcribe, S3, Comprehend Medical) to this endpoint (VPC endpoints, local stand-ins); AWS_ENDPOINT_URL_TRANSCRIBE, _S3 and _COMPREHENDMEDICAL work too',
       (value: string) => {
         if (!/^https?:\/\/[^/]/i.test(value)) throw new InvalidArgumentError('expected an http(s) URL');
         return value;

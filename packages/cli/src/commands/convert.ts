@@ -1,10 +1,18 @@
 // `scribekit convert <inputs...> --to <formats> [-o DIR]` — the command line. The work is in run/convert.ts
 // (imported when the command runs, so `--help` never loads the exporters).
 import { Command, Option } from 'commander';
-import type { CliIo } from '../io.js';
+import { type CliIo, resolveIo } from '../io.js';
+import { addAwsOptions } from './aws-flags.js';
 import { isVerbose, positiveInt, setExitCode } from './common.js';
 import { addExportFlags, exportFlagValues } from './export-flags.js';
+import { addPhiFlags, phiRequestFrom } from './phi-flags.js';
 import { addMllpFlags, mllpRequest } from './send.js';
+
+/** `detectPhi` of a request, when `--detect-phi` was given. */
+export function phiPart(flags: Record<string, unknown>, io: CliIo) {
+  const detectPhi = phiRequestFrom(flags, resolveIo(io).env);
+  return detectPhi ? { detectPhi } : {};
+}
 
 const FORMATS = 'srt, vtt, docx, fhir-json, fhir-xml, hl7, txt, md, json, or all';
 
@@ -29,6 +37,8 @@ export function convertCommand(io: CliIo): Command {
       'then send the .hl7 outputs over MLLP (mllp://host:port or mllps://…); needs --to hl7 and -o',
     );
   addExportFlags(cmd);
+  addPhiFlags(cmd);
+  addAwsOptions(cmd);
   // The MLLP flags of `send`, for --send.
   addMllpFlags(cmd);
   cmd.addHelpText(
@@ -64,6 +74,7 @@ Examples:
         options: exportFlagValues(command).options,
         verbose: isVerbose(command),
         ...(typeof flags.send === 'string' ? { send: mllpRequest(flags.send, flags) } : {}),
+        ...phiPart(flags, io),
       },
       io,
     );

@@ -6,7 +6,9 @@ import type { CliIo } from '../io.js';
 import type { FetchRequest } from '../run/fetch.js';
 import { addAwsOptions, parseDuration, parseSince } from './aws-flags.js';
 import { isVerbose, positiveInt, setExitCode } from './common.js';
+import { phiPart } from './convert.js';
 import { addExportFlags, exportFlagValues } from './export-flags.js';
+import { addPhiFlags } from './phi-flags.js';
 
 export function fetchCommand(io: CliIo): Command {
   const cmd = new Command('fetch')
@@ -49,6 +51,7 @@ export function fetchCommand(io: CliIo): Command {
     .option('-q, --quiet', 'no progress, no summary line');
   addAwsOptions(cmd);
   addExportFlags(cmd);
+  addPhiFlags(cmd);
   cmd.addHelpText(
     'after',
     `
@@ -78,6 +81,7 @@ Examples:
       ...{ profile: flags.profile, region: flags.region, endpointUrl: flags.endpointUrl },
       ...{ to, output, force, config, all, status, since, nameContains, limit, concurrency, json, quiet },
       options: exportFlagValues(command).options,
+      ...phiPart(flags, io),
       verbose: isVerbose(command),
     };
     setExitCode(command, await runFetch(request, io));

@@ -5,7 +5,9 @@ import type { CliIo } from '../io.js';
 import type { TranscribeRequest } from '../run/transcribe.js';
 import { addAwsOptions, parseDuration } from './aws-flags.js';
 import { isVerbose, positiveInt, setExitCode } from './common.js';
+import { phiPart } from './convert.js';
 import { addExportFlags, exportFlagValues } from './export-flags.js';
+import { addPhiFlags } from './phi-flags.js';
 
 // Kept here (not imported from the SDK or run/) so `--help` stays light; aws/start-job.ts has the same lists.
 const SPECIALTIES = ['PRIMARYCARE'];
@@ -87,6 +89,7 @@ export function transcribeCommand(io: CliIo): Command {
     .option('-q, --quiet', 'no progress, no summary line');
   addAwsOptions(cmd);
   addExportFlags(cmd);
+  addPhiFlags(cmd);
   cmd.addHelpText(
     'after',
     `
@@ -118,6 +121,7 @@ Examples:
       tags: flags.tag as string[] | undefined,
       fresh: flags.new === true,
       options: exportFlagValues(command).options,
+      ...phiPart(flags, io),
       verbose: isVerbose(command),
     };
     setExitCode(command, await runTranscribe(request, io));

@@ -13,6 +13,7 @@ import {
 import { type Format, type RenderedOutput, render } from '@scribekit/exporters/render';
 import { isRemoteInputPath, readRemoteInput } from '../aws/remote-input.js';
 import { InputError } from '../errors.js';
+import { detectPhiStep, type PhiDetectRequest, phiDetectionNotice } from './detect-phi-step.js';
 import { optionNamer, type SourcedOptions, withJobReferences } from './export-options.js';
 import { freeHeap, oldGenerationLimit } from './heap.js';
 
@@ -29,6 +30,8 @@ export interface ConvertJob {
   readonly formats: readonly Format[];
   /** The user's export options (flags over config); the job's tags go beneath them. */
   readonly options: SourcedOptions;
+  /** `--detect-phi comprehend`: send the text to DetectPHI before rendering. */
+  readonly detectPhi?: PhiDetectRequest | undefined;
 }
 
 export interface ConvertJobResult {
@@ -102,15 +105,22 @@ export async function runConvertJob(job: ConvertJob): Promise<ConvertJobResult> 
         : parseJobDescription(
             parseJsonText(decodeText(await read(job.jobPath, job.jobPath), job.jobPath), job.jobPath),
           );
-    const t = parseTranscript(input, {
+    let t = parseTranscript(input, {
       file: job.display,
       ...(summary === undefined ? {} : { summary, summaryFile: job.summaryPath }),
       ...(description === undefined ? {} : { job: description.metadata }),
     });
     // FHIR references from the job's `scribekit:*` tags, where the flags and config give none.
     if (description !== undefined) options = withJobReferences(job.options, description.references);
+    const notices = noticesOf(t);
+    if (job.detectPhi) {
+      notices.push(await phiDetectionNotice(t));
+      const detected = await detectPhiStep(t, job.detectPhi);
+      t = detected.transcript;
+      notices.push(detected.found);
+    }
     const outputs = await render(t, job.formats, options.options);
-    return { outputs, jobName: t.metadata.jobName, warnings: t.warnings, notices: noticesOf(t), options };
+    return { outputs, jobName: t.metadata.jobName, warnings: t.warnings, notices, options };
   } catch (error) {
     throw inUserTerms(error, options, job.display);
   }
@@ -122,13 +132,10 @@ export async function runConvertJob(job: ConvertJob): Promise<ConvertJobResult> 
  */
 export function inUserTerms(error: unknown, options: SourcedOptions, display: string): unknown {
   if (!isTranscriptError(error)) return error;
-  const out =
-    error instanceof OptionsError
-      ? new OptionsError(renderOptionTemplate(error.template, optionNamer(options)), {
-          option: error.option,
-          file: error.file,
-          cause: error.cause,
-        })
-      : error;
-  return out.inFile(display);
+  // The same error (its class and hint kept), its message naming what the user typed.
+  if (error instanceof OptionsError) {
+    const text = renderOptionTemplate(error.template, optionNamer(options));
+    error.message = error.file ? `${error.file}: ${text}` : text;
+  }
+  return error.inFile(display);
 }

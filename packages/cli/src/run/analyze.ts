@@ -13,6 +13,7 @@ import {
 import { InputError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
 import { type CliIo, type Paint, paint, resolveIo, useColor } from '../io.js';
+import type { PhiDetectRequest } from '../pipeline/detect-phi-step.js';
 
 /** What `analyze` was asked to do (the command line as plain data). */
 export interface AnalyzeRequest {
@@ -29,6 +30,8 @@ export interface AnalyzeRequest {
     readonly sections?: 'auto' | 'on' | 'off' | undefined;
     readonly dictationCommands?: boolean | undefined;
   };
+  /** `--detect-phi comprehend`: the PHI counts include what DetectPHI finds. */
+  readonly detectPhi?: PhiDetectRequest | undefined;
 }
 
 /** A dictation's structure as the documents lay it out: sections (ids, titles, codes), items, commands applied. */
@@ -64,10 +67,17 @@ export async function runAnalyze(flags: AnalyzeRequest, ioIn: CliIo): Promise<nu
   };
   const data = input === '-' ? await io.readStdin() : await readInput(input, 'input');
   const summary = flags.summary === undefined ? undefined : await readInput(flags.summary, 'summary');
-  const t = parseTranscript(data, {
+  let t = parseTranscript(data, {
     file: input,
     ...(summary ? { summary, summaryFile: flags.summary } : {}),
   });
+  if (flags.detectPhi) {
+    const { detectPhiStep, phiDetectionNotice } = await import('../pipeline/detect-phi-step.js');
+    io.stderr(`${await phiDetectionNotice(t)}\n`);
+    const detected = await detectPhiStep(t, flags.detectPhi, io.signal);
+    t = detected.transcript;
+    io.stderr(`${detected.found}\n`);
+  }
   const names = flags.speakerNames ?? {};
   const raw = analyze(t, {
     ...(flags.lowConfidence === undefined ? {} : { lowConfidenceThreshold: flags.lowConfidence }),

@@ -14,6 +14,7 @@ import { safeBaseName, uniqueNames } from '../output/safe-name.js';
 import { type FileIdentity, identityOf, removeStaleTemps, writeOutputs } from '../output/write-atomic.js';
 import { loadConfig } from '../pipeline/config.js';
 import type { ConvertJob } from '../pipeline/convert-job.js';
+import type { PhiDetectRequest } from '../pipeline/detect-phi-step.js';
 import { layerOptions, noOptions, optionNamer, type SourcedOptions } from '../pipeline/export-options.js';
 import { expandInputs } from '../pipeline/inputs.js';
 import { type Executor, inThreadExecutor, workerPoolExecutor } from '../pipeline/pool.js';
@@ -36,6 +37,8 @@ export interface ConvertRequest {
   readonly verbose?: boolean | undefined;
   /** Send the `.hl7` outputs over MLLP afterwards. */
   readonly send?: SendRequest | undefined;
+  /** `--detect-phi comprehend`. */
+  readonly detectPhi?: PhiDetectRequest | undefined;
 }
 
 interface Converted {
@@ -139,6 +142,11 @@ export async function runConvert(request: ConvertRequest, ioIn: CliIo): Promise<
     isTTY: io.isTTY && !quiet && files.length > 1,
     label: 'converting',
   });
+  // Said before anything is sent; each input's notice then gives its characters and calls.
+  if (request.detectPhi)
+    progress.log(
+      `PHI detection: the text of ${files.length} input${files.length === 1 ? '' : 's'} goes to Amazon Comprehend Medical DetectPHI`,
+    );
   const cleaned = new Set<string>();
   const cleanOnce = async (dir: string) => {
     if (cleaned.has(dir)) return;
@@ -159,6 +167,7 @@ export async function runConvert(request: ConvertRequest, ioIn: CliIo): Promise<
       jobPath: file.jobPath,
       formats,
       options: sourced,
+      ...(request.detectPhi ? { detectPhi: request.detectPhi } : {}),
     };
     const result = await run.run(job);
     if (!request.quiet) for (const n of result.notices) progress.log(`warning: ${file.display}: ${n}`);

@@ -24,6 +24,7 @@ import { type CliIo, displayPath, type ResolvedIo, resolveIo } from '../io.js';
 import { safeBaseName, uniqueNames } from '../output/safe-name.js';
 import { writeOutputs } from '../output/write-atomic.js';
 import { inUserTerms } from '../pipeline/convert-job.js';
+import type { PhiDetectRequest } from '../pipeline/detect-phi-step.js';
 import { optionNamer, type SourcedOptions, withJobReferences } from '../pipeline/export-options.js';
 import { formatError } from '../report.js';
 import { checkOutputDir, requestOptions } from './convert.js';
@@ -49,6 +50,8 @@ export interface FetchRequest extends AwsFlags {
   /** Export options from flags (over the config file, over the job's tags). */
   readonly options?: ExportOptions | undefined;
   readonly verbose?: boolean | undefined;
+  /** `--detect-phi comprehend` (with `--to`). */
+  readonly detectPhi?: PhiDetectRequest | undefined;
 }
 
 /** Clients for tests (in-process runs); by default they are made from the flags and the SDK chain. */
@@ -175,11 +178,14 @@ export interface FetchOutputs {
   readonly formats: readonly Format[] | null;
   readonly outDir: string;
   readonly force: boolean;
+  readonly detectPhi?: PhiDetectRequest | undefined;
+  /** Where the detection notices go (stderr). */
+  readonly notice: (line: string) => void;
 }
 
 /** Reads the config file and checks the formats, the export options and `-o` before any AWS call. */
 export async function prepareFetchOutputs(
-  flags: Pick<FetchRequest, 'to' | 'output' | 'force' | 'config' | 'options'>,
+  flags: Pick<FetchRequest, 'to' | 'output' | 'force' | 'config' | 'options' | 'detectPhi'>,
   io: ResolvedIo,
 ): Promise<FetchOutputs> {
   // The config file gives the export options (names, caption rules, FHIR references) as for convert.
@@ -191,7 +197,18 @@ export async function prepareFetchOutputs(
   if (render && formats) render.checkExportOptions(formats, sourced.options, { later: ['subject'] });
   const outDir = resolve(io.cwd, flags.output ?? '.');
   if (flags.output !== undefined) await checkOutputDir(outDir, flags.output);
-  return { sourced, namer, render, formats, outDir, force: flags.force === true };
+  if (flags.detectPhi && !render)
+    throw new UsageError('--detect-phi needs --to: the raw transcript is saved as it is');
+  return {
+    sourced,
+    namer,
+    render,
+    formats,
+    outDir,
+    force: flags.force === true,
+    ...(flags.detectPhi ? { detectPhi: flags.detectPhi } : {}),
+    notice: (line) => io.stderr(`${line}\n`),
+  };
 }
 
 /** The Transcribe and S3 clients of a run, each made on first use (or the injected ones). */
@@ -240,7 +257,14 @@ export async function fetchJobOutputs(
   // name the location without its query string (a presigned URL's signature stays out of logs).
   const file = formatLocation(location);
   const description = parseJobDescription(job);
-  const t: Transcript = parseTranscript(got.data, { file, job: description.metadata });
+  let t: Transcript = parseTranscript(got.data, { file, job: description.metadata });
+  if (plan.detectPhi && plan.render) {
+    const { detectPhiStep, phiDetectionNotice } = await import('../pipeline/detect-phi-step.js');
+    plan.notice(`${name}: ${await phiDetectionNotice(t)}`);
+    const detected = await detectPhiStep(t, plan.detectPhi, signal);
+    t = detected.transcript;
+    plan.notice(`${name}: ${detected.found}`);
+  }
   // The same precedence as convert: flags over the config file over the job's tags.
   const options = withJobReferences(plan.sourced, description.references);
   const { render, formats } = plan;
