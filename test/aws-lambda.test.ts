@@ -10,6 +10,7 @@ import {
   type LambdaConfig,
   normalizePrefix,
   outputKey,
+  PermanentFailuresError,
   type S3Event,
 } from '@scribekit/cli/lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -241,12 +242,30 @@ describe('Lambda handler (S3 ObjectCreated → outputs)', () => {
       s3: api,
       log: (e) => logs.push(e),
     });
-    const result = await handler(s3Event('transcripts', 'medical/visit-4.json', etag));
+    // Permanent: thrown once every record is handled, so the event reaches the failure queue.
+    const error = await handler(s3Event('transcripts', 'medical/visit-4.json', etag)).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(PermanentFailuresError);
+    expect((error as Error).message).toBe(
+      '1 of 1 record failed permanently: medical/visit-4.json (E_OPTIONS)',
+    );
+    const result = error as PermanentFailuresError;
     expect(result.results[0]).toMatchObject({
       outcome: 'failed',
       reason: expect.stringMatching(/needs the patient/),
     });
     expect(logs.at(-1)).toMatchObject({ level: 'error', outcome: 'failed' });
+    // With `permanentFailures: 'return'` they are only returned.
+    const quiet = createHandler({
+      config: config({ exportOptions: {} }),
+      s3: api,
+      log: () => undefined,
+      permanentFailures: 'return',
+    });
+    expect((await quiet(s3Event('transcripts', 'medical/visit-4.json', etag))).results[0]).toMatchObject({
+      outcome: 'failed',
+    });
   });
 
   it('accepts the EventBridge form of the event (existing buckets with EventBridge notifications)', async () => {
@@ -287,7 +306,11 @@ describe('Lambda handler (S3 ObjectCreated → outputs)', () => {
       'medical/broken.json',
       '{"jobName": "secret-words", "results": ',
     );
-    const [result] = (await handler(s3Event('transcripts', 'medical/broken.json', etag))).results;
+    const [result] = (
+      (await handler(s3Event('transcripts', 'medical/broken.json', etag)).catch(
+        (e: unknown) => e,
+      )) as PermanentFailuresError
+    ).results;
     expect(result).toMatchObject({ key: 'medical/broken.json', outcome: 'failed', code: 'E_JSON' });
     expect(JSON.stringify(result)).not.toContain('secret-words');
   });
@@ -402,13 +425,15 @@ describe('Lambda trust: one output key per source, paired HealthScribe files, ba
   it('malformed events become failed outcomes, never exceptions, and good records still convert', async () => {
     const handler = createHandler({ config: config({ formats: ['txt'] }), s3: api, log: () => undefined });
     for (const event of [null, 42, 'x', [], {}, { Records: 'no' }, { source: 'aws.s3', detail: {} }]) {
-      const { results } = await handler(event);
+      const { results } = (await handler(event).catch((e: unknown) => e)) as PermanentFailuresError;
       expect(results).toHaveLength(1);
       expect(results[0]).toMatchObject({ outcome: 'failed', code: 'E_EVENT' });
     }
     const etag = await s3.put('transcripts', 'medical/mixed.json', transcript);
     const good = s3Event('transcripts', 'medical/mixed.json', etag).Records![0]!;
-    const { results } = await handler({ Records: [{ s3: { bucket: {} } }, good, null] });
+    const { results } = (await handler({ Records: [{ s3: { bucket: {} } }, good, null] }).catch(
+      (e: unknown) => e,
+    )) as PermanentFailuresError;
     expect(results.map((r) => r.outcome)).toEqual(['failed', 'failed', 'written']);
   });
 
@@ -466,6 +491,7 @@ describe('@scribekit/cli/lambda', () => {
   it('exports the handler and its helpers', async () => {
     expect(Object.keys(await import('@scribekit/cli/lambda')).sort()).toEqual([
       'OUTPUT_METADATA',
+      'PermanentFailuresError',
       'configFromEnv',
       'createHandler',
       'decodeEventKey',

@@ -132,6 +132,7 @@ const CLI = ['EXIT', 'createProgram', 'exitCodeFor', 'run', 'version'];
 
 const CLI_LAMBDA = [
   'OUTPUT_METADATA',
+  'PermanentFailuresError',
   'configFromEnv',
   'createHandler',
   'decodeEventKey',

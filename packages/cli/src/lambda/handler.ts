@@ -69,6 +69,32 @@ export interface LambdaDeps {
   readonly comprehend?: ComprehendMedicalApi;
   /** Structured log lines (one JSON object each); default console.log, the Lambda log. */
   readonly log?: (entry: Record<string, unknown>) => void;
+  /**
+   * `throw` (default): after every record is handled, permanent failures are thrown as one
+   * `PermanentFailuresError`, so Lambda's retries skip the records already written (their outputs are current)
+   * and the event reaches the on-failure destination. `return`: they are only returned and logged.
+   */
+  readonly permanentFailures?: 'throw' | 'return';
+}
+
+/**
+ * Records that cannot be converted however often they are retried (not a transcript scribekit can read, an
+ * export that cannot be made, a malformed event). Thrown at the end of an invocation so the failure queue
+ * receives the event; `results` holds every record's outcome. The message names keys and codes only.
+ */
+export class PermanentFailuresError extends Error {
+  override name = 'PermanentFailuresError';
+  readonly code = 'E_PERMANENT';
+  readonly results: readonly RecordOutcome[];
+  constructor(results: readonly RecordOutcome[]) {
+    const failed = results.filter((r) => r.outcome === 'failed');
+    super(
+      `${failed.length} of ${results.length} record${results.length === 1 ? '' : 's'} failed permanently: ${failed
+        .map((r) => `${r.key} (${r.outcome === 'failed' ? r.code : ''})`)
+        .join(', ')}`,
+    );
+    this.results = results;
+  }
 }
 
 const TRANSCRIPT_KINDS: ReadonlySet<InputKind> = new Set([
@@ -189,6 +215,8 @@ export function createHandler(
       ctx.log({ level: result.outcome === 'failed' ? 'error' : 'info', ...result });
       results.push(result);
     }
+    if ((deps.permanentFailures ?? 'throw') === 'throw' && results.some((r) => r.outcome === 'failed'))
+      throw new PermanentFailuresError(results);
     return { results };
   };
 }
