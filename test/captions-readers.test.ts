@@ -3,27 +3,21 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildTranscript, isTranscriptError, parseTranscript, type Transcript } from '@scribekit/core';
+import { isTranscriptError, parseTranscript, type Transcript } from '@scribekit/core';
 import { buildCues, type CaptionOptions, captionQuality, toSrt, toVtt } from '@scribekit/exporters';
 import { parseSync } from 'subtitle';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadManifest, readCorpus, readFixture } from './support/corpus.js';
 import { python, readersAvailable, runChecker } from './support/real-clients.js';
+import { testTranscript } from './support/transcript.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'scribekit-captions-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A synthetic two-speaker transcript with hostile text (`&`, `<`, `-->`, tags, blank lines). */
 function synthetic(base: number, words: string[]): Transcript {
-  return buildTranscript({
-    metadata: {
-      source: 'transcribe-batch',
-      jobName: null,
-      accountId: null,
-      status: null,
-      languageCode: 'en-US',
-      serviceRedacted: null,
-    },
+  return testTranscript({
+    metadata: { languageCode: 'en-US' },
     tokens: words.map((text, i) => ({
       kind: 'word',
       text,

@@ -1,7 +1,7 @@
 // FHIR XML: well-formed (xmllint), converts back to the same JSON (FHIR.js xmlToJson), in canonical
 // element order (FHIR.js objToXml of that JSON is the same XML), and the checks fail on broken XML.
 import { spawnSync } from 'node:child_process';
-import { buildTranscript, ExportError, NoPhiEntitiesError } from '@scribekit/core';
+import { ExportError, NoPhiEntitiesError } from '@scribekit/core';
 import {
   buildFhirResource,
   type FhirDocumentReference,
@@ -20,6 +20,7 @@ import {
 } from './support/fhir-fixtures.js';
 import { canRedact } from './support/phi.js';
 import { readersAvailable } from './support/real-clients.js';
+import { testTranscript } from './support/transcript.js';
 
 const fhir = new Fhir();
 const xmllint = readersAvailable('xmllint');
@@ -116,15 +117,7 @@ describe('FHIR XML', () => {
 
 describe('characters XML cannot carry', () => {
   it.skipIf(!xmllint.ok)(`become U+FFFD everywhere, once, when the model is built ${xmllint.reason}`, () => {
-    const t = buildTranscript({
-      metadata: {
-        source: 'transcribe-batch',
-        jobName: null,
-        accountId: null,
-        status: null,
-        languageCode: null,
-        serviceRedacted: null,
-      },
+    const t = testTranscript({
       tokens: ['a\u0001b', 'x\ud800y', '😀', 'fin'].map((text, i) => ({
         kind: 'word' as const,
         text,

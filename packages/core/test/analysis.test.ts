@@ -8,6 +8,7 @@ import {
 } from '@scribekit/core';
 import { describe, expect, it } from 'vitest';
 import { loadManifest, readCorpus } from '../../../test/support/corpus.js';
+import { testTranscript } from '../../../test/support/transcript.js';
 
 const word = (
   text: string,
@@ -36,15 +37,7 @@ const punct = (text: string, speaker: string): DraftToken => ({
 
 /** Two speakers, a 2.8 s silence, two overlaps (200 ms and 100 ms), one unscored word. */
 function smallDialogue(): Transcript {
-  return buildTranscript({
-    metadata: {
-      source: 'transcribe-batch',
-      jobName: null,
-      accountId: null,
-      status: null,
-      languageCode: null,
-      serviceRedacted: null,
-    },
+  return testTranscript({
     tokens: [
       word('Hello', 0, 500, 0.9, 'spk_0'),
       word('there', 500, 1000, 0.4, 'spk_0'),

@@ -1,5 +1,6 @@
 // Builds small synthetic transcripts for the caption tests.
-import { buildTranscript, type DraftEntity, type DraftToken, type Transcript } from '@scribekit/core';
+import type { DraftEntity, DraftToken, Transcript } from '@scribekit/core';
+import { testTranscript } from '../../../test/support/transcript.js';
 
 /** `[text, startMs, endMs, speaker?, channel?]`; texts of `.`, `,`, `?`, `!` become punctuation. */
 export type W = readonly [string, number, number, (string | null)?, (string | null)?];
@@ -17,15 +18,8 @@ export function transcript(words: readonly W[], entities: DraftEntity[] = []): T
       channel,
     };
   });
-  return buildTranscript({
-    metadata: {
-      source: 'transcribe-batch',
-      jobName: null,
-      accountId: null,
-      status: 'COMPLETED',
-      languageCode: 'en-US',
-      serviceRedacted: null,
-    },
+  return testTranscript({
+    metadata: { status: 'COMPLETED', languageCode: 'en-US' },
     tokens,
     entities,
   });
