@@ -133,9 +133,11 @@ export async function runConvertJob(job: ConvertJob): Promise<ConvertJobResult> 
 export function inUserTerms(error: unknown, options: SourcedOptions, display: string): unknown {
   if (!isTranscriptError(error)) return error;
   // The same error (its class and hint kept), its message naming what the user typed.
+  // Only this thread knows the job's tags, so the names are settled here: the template becomes the rendered text.
   if (error instanceof OptionsError) {
     const text = renderOptionTemplate(error.template, optionNamer(options));
     error.message = error.file ? `${error.file}: ${text}` : text;
+    (error as { template: string }).template = text;
   }
   return error.inFile(display);
 }
