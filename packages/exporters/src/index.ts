@@ -105,6 +105,8 @@ export {
   splitLines,
   unescapeHl7,
 } from './hl7/index.js';
+export { htmlDefaults, htmlOptionSpecs } from './html/options.js';
+export { type HtmlOptions, toHtml } from './html.js';
 export { type JsonOptions, toJson } from './json.js';
 export { isDictation, paragraphText, rangeText } from './layout/build.js';
 export { documentLayout } from './layout/index.js';

@@ -27,6 +27,10 @@ export function analyzeCommand(io: CliIo): Command {
     .option('--speaker <id=name>', 'display name of a speaker, e.g. spk_0="Dr. Rivera" (repeatable)', collect)
     .option('--channel <id=name>', 'display name of a channel, e.g. ch_1=Patient (repeatable)', collect)
     .option('--summary <file>', 'HealthScribe summary.json to load with a HealthScribe transcript')
+    .option(
+      '--corrections <file>',
+      'a review page’s corrections file to apply first (reports how many words)',
+    )
     .addHelpText(
       'after',
       `
@@ -51,6 +55,7 @@ Examples:
           channels: flags.channel as string[] | undefined,
         }),
         summary: flags.summary as string | undefined,
+        corrections: flags.corrections as string | undefined,
       };
       setExitCode(command, await runAnalyze(request, io));
     });

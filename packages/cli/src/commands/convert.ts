@@ -5,7 +5,7 @@ import type { CliIo } from '../io.js';
 import { isVerbose, setExitCode } from './common.js';
 import { addExportFlags, exportFlagValues } from './export-flags.js';
 
-const FORMATS = 'srt, vtt, docx, fhir-json, fhir-xml, txt, md, json, or all';
+const FORMATS = 'srt, vtt, docx, fhir-json, fhir-xml, txt, md, json, html, or all';
 
 /** `--jobs` / `--concurrency`: an integer from 1 to max. */
 export const positiveInt = (max: number) => (v: string) => {
@@ -28,6 +28,10 @@ export function convertCommand(io: CliIo): Command {
       ),
     )
     .option('--summary <file>', 'HealthScribe summary.json to load with a single HealthScribe transcript')
+    .option(
+      '--corrections <file>',
+      'a review page’s corrections file (.corrections.json) to apply before export, with a single input',
+    )
     .option('-c, --config <file>', 'config file (default: ./scribekit.config.json when present)')
     .option('--json', 'print the batch summary as JSON on standard output')
     .option('-q, --quiet', 'no progress bar and no summary line');
@@ -60,6 +64,7 @@ Examples:
         json: flags.json === true,
         quiet: flags.quiet === true,
         summary: flags.summary as string | undefined,
+        corrections: flags.corrections as string | undefined,
         config: flags.config as string | undefined,
         options: exportFlagValues(command).options,
         verbose: isVerbose(command),

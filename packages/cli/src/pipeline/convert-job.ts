@@ -2,6 +2,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { getHeapStatistics } from 'node:v8';
 import {
+  applyCorrections,
   decodeText,
   isTranscriptError,
   OptionsError,
@@ -26,6 +27,8 @@ export interface ConvertJob {
   readonly summaryPath?: string | undefined;
   /** A job description (`<name>.job.json` from `scribekit fetch`) whose metadata the exports carry. */
   readonly jobPath?: string | undefined;
+  /** A review page's corrections file, applied right after parsing. */
+  readonly correctionsPath?: string | undefined;
   readonly formats: readonly Format[];
   /** The user's export options (flags over config); the job's tags go beneath them. */
   readonly options: SourcedOptions;
@@ -103,11 +106,12 @@ export async function runConvertJob(job: ConvertJob): Promise<ConvertJobResult> 
         : parseJobDescription(
             parseJsonText(decodeText(await read(job.jobPath, job.jobPath), job.jobPath), job.jobPath),
           );
-    const t = parseTranscript(input, {
+    const parsed = parseTranscript(input, {
       file: job.display,
       ...(summary === undefined ? {} : { summary, summaryFile: job.summaryPath }),
       ...(description === undefined ? {} : { job: description.metadata }),
     });
+    const t = job.correctionsPath === undefined ? parsed : await withCorrections(parsed, job.correctionsPath);
     // FHIR references from the job's `scribekit:*` tags, where the flags and config give none.
     if (description !== undefined) options = withJobReferences(job.options, description.references);
     const outputs = await render(t, job.formats, options.options);
@@ -115,6 +119,12 @@ export async function runConvertJob(job: ConvertJob): Promise<ConvertJobResult> 
   } catch (error) {
     throw inUserTerms(error, options, job.display);
   }
+}
+
+/** The transcript with a corrections file applied (before rendering, so redaction and every format see it). */
+export async function withCorrections(t: Transcript, path: string): Promise<Transcript> {
+  const json = parseJsonText(decodeText(await read(path, path), path), path);
+  return applyCorrections(t, json, { file: path });
 }
 
 /**

@@ -5,9 +5,13 @@ import {
   type Analysis,
   analyze,
   analyzeDefaults,
+  applyCorrections,
+  decodeText,
   formatClock,
   type ParticipantStats,
+  parseJsonText,
   parseTranscript,
+  type ReviewInfo,
 } from '@scribekit/core';
 import { InputError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
@@ -23,6 +27,8 @@ export interface AnalyzeRequest {
   /** Display names by speaker or channel id. */
   readonly speakerNames?: Readonly<Record<string, string>> | undefined;
   readonly summary?: string | undefined;
+  /** A review page's corrections file, applied before analysis. */
+  readonly corrections?: string | undefined;
 }
 
 export async function runAnalyze(flags: AnalyzeRequest, ioIn: CliIo): Promise<number> {
@@ -38,10 +44,21 @@ export async function runAnalyze(flags: AnalyzeRequest, ioIn: CliIo): Promise<nu
   };
   const data = input === '-' ? await io.readStdin() : await readInput(input, 'input');
   const summary = flags.summary === undefined ? undefined : await readInput(flags.summary, 'summary');
-  const t = parseTranscript(data, {
+  const parsed = parseTranscript(data, {
     file: input,
     ...(summary ? { summary, summaryFile: flags.summary } : {}),
   });
+  const t =
+    flags.corrections === undefined
+      ? parsed
+      : applyCorrections(
+          parsed,
+          parseJsonText(
+            decodeText(await readInput(flags.corrections, 'corrections'), flags.corrections),
+            flags.corrections,
+          ),
+          { file: flags.corrections },
+        );
   const names = flags.speakerNames ?? {};
   const raw = analyze(t, {
     ...(flags.lowConfidence === undefined ? {} : { lowConfidenceThreshold: flags.lowConfidence }),
@@ -55,6 +72,7 @@ export async function runAnalyze(flags: AnalyzeRequest, ioIn: CliIo): Promise<nu
     jobName: t.metadata.jobName,
     source: t.metadata.source,
     languageCode: t.metadata.languageCode,
+    ...(t.review ? { review: t.review } : {}),
   };
   if (flags.json) {
     io.stdout(`${JSON.stringify({ ...meta, ...a }, null, 2)}\n`);
@@ -90,6 +108,7 @@ export function formatAnalysis(
     source: string;
     languageCode: string | null;
     silenceMs: number;
+    review?: ReviewInfo;
   },
   a: Analysis,
   c: Paint,
@@ -122,6 +141,13 @@ export function formatAnalysis(
     facts.push([
       'Longest monologue',
       `${formatClock(m.durationMs)} (${m.speaker ?? m.channel ?? 'unknown'}, from ${formatClock(m.startMs)})`,
+    ]);
+  }
+  if (meta.review) {
+    const r = meta.review;
+    facts.push([
+      'Corrected',
+      `${int(r.corrected)} word${r.corrected === 1 ? '' : 's'}, ${int(r.renamed)} speaker name${r.renamed === 1 ? '' : 's'}${r.reviewed ? `; reviewed${r.reviewer ? ` by ${r.reviewer}` : ''}` : ''}`,
     ]);
   }
   if (a.summary) {

@@ -3,6 +3,7 @@ import { invalidOption, OptionsError } from '@scribekit/core/errors';
 import { captionOptionSpecs } from '../captions/options.js';
 import { docxOptionSpecs } from '../docx/options.js';
 import { fhirOptionSpecs } from '../fhir/options.js';
+import { htmlOptionSpecs } from '../html/options.js';
 import { layoutOptionSpecs } from '../layout/options.js';
 import { jsonOptionSpecs, textOptionSpecs } from '../text/options.js';
 import { commonOptionSpecs, documentOptionSpecs } from './common.js';
@@ -28,6 +29,7 @@ export const exportOptionSpecs: readonly OptionSpec[] = Object.freeze([
   ...fhirOptionSpecs,
   ...textOptionSpecs,
   ...jsonOptionSpecs,
+  ...htmlOptionSpecs,
 ]);
 
 const BY_KEY: ReadonlyMap<string, OptionSpec> = new Map(exportOptionSpecs.map((s) => [s.key, s]));

@@ -2,6 +2,12 @@
 import type { CaptionOptions } from '../captions/options.js';
 import type { DocxOptions } from '../docx/options.js';
 import type { FhirOptions } from '../fhir/options.js';
+import type { HtmlOptions } from '../html/options.js';
 import type { JsonOptions, TextOptions } from '../text/options.js';
 
-export type ExportOptions = CaptionOptions & DocxOptions & FhirOptions & TextOptions & JsonOptions;
+export type ExportOptions = CaptionOptions &
+  DocxOptions &
+  FhirOptions &
+  TextOptions &
+  JsonOptions &
+  HtmlOptions;
