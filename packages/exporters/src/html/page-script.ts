@@ -157,7 +157,7 @@ body.addEventListener('focusout', function (e) { if (editing && e.target === edi
 
 // The low-confidence queue.
 var queue = [];
-for (k = 0; k < n; k++) if (conf[k] !== null && conf[k] < data.threshold && !words[k].classList.contains('r')) queue.push(k);
+for (k = 0; k < n; k++) if (words[k].classList.contains('l')) queue.push(k);
 var qat = -1;
 var go = function (q) {
   if (queue.length === 0) { say('No low-confidence words'); return; }
