@@ -7,13 +7,14 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyze, contentHash, parseTranscript, type Transcript } from '@scribekit/core';
-import { type HtmlOptions, toHtml } from '@scribekit/exporters';
+import { toHtml } from '@scribekit/exporters';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentXml, xmlText } from '../packages/exporters/test/docx-helpers.js';
+import { type Browser, launchChromium } from './support/browser.js';
 import { cli, repoRoot, tempDir } from './support/cli.js';
 import { parsableBatch, readCorpus } from './support/corpus.js';
 import { expectedWordIndexes, pageData, pageWords, silentWav } from './support/html-page.js';
-import { clientsDepsDir, readersAvailable } from './support/real-clients.js';
+import { readersAvailable } from './support/real-clients.js';
 
 const conversationPath = join(repoRoot, 'examples/conversation.json');
 const conversation = () => parseTranscript(readFileSync(conversationPath));
@@ -126,15 +127,12 @@ describe('review page in Node', () => {
 const browserOk = readersAvailable('chromium', 'playwright-core');
 
 describe.skipIf(!browserOk.ok)('review page in headless Chromium', () => {
-  type Pw = typeof import('playwright-core');
-  let pw: Pw;
-  let browser: import('playwright-core').Browser;
+  let browser: Browser;
   const dir = tempDir();
   const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
   beforeAll(async () => {
-    pw = createRequire(join(clientsDepsDir, 'package.json'))('playwright-core') as Pw;
-    browser = await pw.chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -178,15 +176,9 @@ describe.skipIf(!browserOk.ok)('review page in headless Chromium', () => {
     const file = write('conversation.html', toHtml(t, { media: 'conversation.wav' }));
     const { page, context, errors, blocked, requests } = await open(file, [wav]);
     const expected = expectedWordIndexes(t);
-    const shown = await page.$$eval('#transcript i', (els) =>
-      els.map((e) => ({
-        i: Number((e as HTMLElement).dataset.i),
-        s: Number((e as HTMLElement).dataset.s),
-        c: (e as HTMLElement).dataset.c,
-        phi: (e as HTMLElement).dataset.phi ?? null,
-        text: e.textContent,
-      })),
-    );
+    const shown = (await page.evaluate(
+      `[...document.querySelectorAll('#transcript i')].map((e) => ({ i: Number(e.dataset.i), s: Number(e.dataset.s), phi: e.dataset.phi ?? null, text: e.textContent }))`,
+    )) as { i: number; s: number; phi: string | null; text: string }[];
     expect(shown.map((w) => w.i)).toEqual(expected);
     expect(shown.map((w) => w.text)).toEqual(expected.map((k) => t.tokens[k]!.text));
     expect(shown.map((w) => w.s)).toEqual(expected.map((k) => t.tokens[k]!.startMs));
@@ -195,36 +187,24 @@ describe.skipIf(!browserOk.ok)('review page in headless Chromium', () => {
     expect(await page.textContent('#queue-pos')).toBe(`${a.lowConfidence.tokens.length} to check`);
 
     // Click a word: the audio seeks to it.
-    await page.waitForFunction(() => (document.querySelector('#audio') as HTMLAudioElement).readyState >= 1);
+    await page.waitForFunction(`document.querySelector('#audio').readyState >= 1`);
     const k = expected[20]!;
     await page.locator('#transcript i').nth(20).click();
-    const at = await page.evaluate(() => (document.querySelector('#audio') as HTMLAudioElement).currentTime);
+    const at = (await page.evaluate(`document.querySelector('#audio').currentTime`)) as number;
     expect(at).toBeCloseTo(t.tokens[k]!.startMs / 1000, 2);
     expect(await page.locator('#transcript i').nth(20).getAttribute('class')).toContain('cur');
     // Speed and arrows.
     await page.locator('h1').click();
     await page.keyboard.press(']');
-    expect(
-      await page.evaluate(() => (document.querySelector('#audio') as HTMLAudioElement).playbackRate),
-    ).toBe(1.25);
+    expect((await page.evaluate(`document.querySelector('#audio').playbackRate`)) as number).toBe(1.25);
     await page.keyboard.press('ArrowRight');
-    const after = await page.evaluate(
-      () => (document.querySelector('#audio') as HTMLAudioElement).currentTime,
-    );
+    const after = (await page.evaluate(`document.querySelector('#audio').currentTime`)) as number;
     expect(after).toBeCloseTo(t.tokens[k]!.startMs / 1000 + 5, 1);
 
     await page.evaluate(axeSource);
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run: (d: Document) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
-          };
-        }
-      ).axe;
-      const r = await axe.run(document);
-      return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-    });
+    const violations = (await page.evaluate(
+      `axe.run(document).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })))`,
+    )) as { id: string; impact: string; nodes: number }[];
     expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
     expect(errors).toEqual([]);
     expect(blocked).toEqual([]);
@@ -246,16 +226,14 @@ describe.skipIf(!browserOk.ok)('review page in headless Chromium', () => {
     const visited: number[] = [];
     for (let q = 0; q < low.length; q++) {
       await page.keyboard.press(q % 2 === 0 ? 'n' : 'j');
-      visited.push(await page.evaluate(() => Number((document.activeElement as HTMLElement).dataset.i)));
+      visited.push((await page.evaluate('Number(document.activeElement.dataset.i)')) as number);
     }
     expect(visited).toEqual(low);
     expect(await page.textContent('#queue-pos')).toBe(`${low.length} of ${low.length}`);
     await page.keyboard.press('n');
-    expect(await page.evaluate(() => Number((document.activeElement as HTMLElement).dataset.i))).toBe(low[0]);
+    expect(await page.evaluate('Number(document.activeElement.dataset.i)')).toBe(low[0]);
     await page.keyboard.press('p');
-    expect(await page.evaluate(() => Number((document.activeElement as HTMLElement).dataset.i))).toBe(
-      low.at(-1),
-    );
+    expect(await page.evaluate('Number(document.activeElement.dataset.i)')).toBe(low.at(-1));
     // The tooltip shows the focused word's confidence.
     expect(await page.textContent('#tip')).toMatch(/confidence \d+%/);
     expect(errors).toEqual([]);
@@ -277,7 +255,9 @@ describe.skipIf(!browserOk.ok)('review page in headless Chromium', () => {
     expect(await page.textContent('#edit-count')).toBe('1');
     await page.fill('input[data-rename="spk_0"]', 'Dr. Test');
     expect(
-      await page.$$eval('[data-spk="spk_0"]', (els) => els.every((e) => e.textContent === 'Dr. Test')),
+      await page.evaluate(
+        `[...document.querySelectorAll('[data-spk="spk_0"]')].every((e) => e.textContent === 'Dr. Test')`,
+      ),
     ).toBe(true);
     await page.fill('#reviewer', 'Q. Reviewer');
     await page.check('#reviewed');
@@ -370,9 +350,9 @@ describe.skipIf(!browserOk.ok)('review page in headless Chromium', () => {
     const { page, context, errors } = await open(file);
     const button = page.locator('button[data-ev]').first();
     await button.click();
-    const highlighted = await page.$$eval('#transcript i.ev', (els) =>
-      els.map((e) => Number((e as HTMLElement).dataset.i)),
-    );
+    const highlighted = (await page.evaluate(
+      `[...document.querySelectorAll('#transcript i.ev')].map((e) => Number(e.dataset.i))`,
+    )) as number[];
     const bullet = t
       .summary!.sections.find((s) => s.bullets.some((b) => b.turnIds.length > 0))!
       .bullets.find((b) => b.turnIds.length > 0)!;
@@ -402,10 +382,10 @@ describe.skipIf(!browserOk.ok)('review page in headless Chromium', () => {
     await page.locator('#transcript i').first().hover();
     await page.locator('h1').click();
     await page.keyboard.press('n');
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
-    expect(await page.$$eval('#transcript i', (els) => els.map((e) => e.textContent))).toEqual(
-      expectedWordIndexes(h).map((k) => h.tokens[k]!.text),
-    );
+    expect(await page.evaluate('window.__pwned')).toBeUndefined();
+    expect(
+      await page.evaluate(`[...document.querySelectorAll('#transcript i')].map((e) => e.textContent)`),
+    ).toEqual(expectedWordIndexes(h).map((k) => h.tokens[k]!.text));
     expect(await page.textContent('h1')).toBe('</title><script>window.__pwned=6</script>');
     expect(await page.locator('img').count()).toBe(0);
     expect(errors).toEqual([]);
@@ -423,8 +403,8 @@ describe.skipIf(!browserOk.ok)('review page in headless Chromium', () => {
       const { page, context, errors, blocked } = await open(file);
       const expected = expectedWordIndexes(t);
       expect(await page.getAttribute('html', 'data-ready'), e.file).toBe(String(expected.length));
-      const indexes = await page.$$eval('#transcript i', (els) =>
-        els.map((el) => Number((el as HTMLElement).dataset.i)),
+      const indexes = await page.evaluate(
+        `[...document.querySelectorAll('#transcript i')].map((e) => Number(e.dataset.i))`,
       );
       expect(indexes, e.file).toEqual(expected);
       expect(errors, e.file).toEqual([]);
