@@ -93,6 +93,7 @@ describe('scribekit convert', () => {
         'conversation.docx',
         'conversation.fhir.json',
         'conversation.fhir.xml',
+        'conversation.html',
         'conversation.md',
         'conversation.scribekit.json',
         'conversation.srt',
@@ -258,7 +259,7 @@ describe('scribekit convert', () => {
     const r = await cli(['convert', conversation, '--to', 'all', '-o', out, '-q', ...flags]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(listFiles(out)).toHaveLength(8);
+    expect(listFiles(out)).toHaveLength(9);
     const srt = readFileSync(join(out, 'conversation.srt'), 'utf8');
     expect(srt).toContain('[Dr. Rivera]');
     for (const line of srt.split('\n'))
