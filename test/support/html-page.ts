@@ -25,7 +25,14 @@ export interface PageData {
   readonly hash: string;
   readonly tokens: number;
   readonly threshold: number;
-  readonly w: { readonly i: string; readonly s: string; readonly d: string; readonly c: string };
+  readonly w: {
+    readonly n: number;
+    readonly q: number;
+    readonly i: string;
+    readonly s: string;
+    readonly d: string;
+    readonly c: string;
+  };
   readonly phi: Record<string, string>;
 }
 
@@ -36,32 +43,73 @@ export function pageData(html: string): PageData {
   return JSON.parse(m[1]!) as PageData;
 }
 
+/** The word table decoded: token index, start, end and confidence of each word element. */
+export function decodeWordTable(
+  w: PageData['w'],
+): { index: number; startMs: number; endMs: number; confidence: number | null }[] {
+  const MORE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ#$%*+/';
+  const LAST = '0123456789abcdefghijklmnopqrstuv';
+  let si = 0;
+  let di = 0;
+  const next = (str: string, at: number): [number, number] => {
+    let v = 0;
+    for (let p = at; p < str.length; p++) {
+      const m = MORE.indexOf(str[p]!);
+      if (m < 0) return [v * 32 + LAST.indexOf(str[p]!), p + 1];
+      v = v * 32 + m;
+    }
+    throw new Error('word table: a number runs off the end');
+  };
+  const out = [];
+  let index = -1;
+  let t = 0;
+  let ii = 0;
+  let ci = 0;
+  for (let k = 0; k < w.n; k++) {
+    if (w.i[ii] === '(') {
+      const close = w.i.indexOf(')', ii);
+      index += Number.parseInt(w.i.slice(ii + 1, close), 36);
+      ii = close + 1;
+    } else index += Number.parseInt(w.i[ii++]!, 36);
+    let confidence: number | null;
+    if (w.c[ci] === '_') {
+      confidence = null;
+      ci++;
+    } else if (w.c[ci] === '!') {
+      confidence = 1;
+      ci++;
+    } else {
+      confidence = Number.parseInt(w.c.slice(ci, ci + 2), 36) / 1000;
+      ci += 2;
+    }
+    const [g, s1] = next(w.s, si);
+    si = s1;
+    t += (g % 2 === 1 ? -(g + 1) / 2 : g / 2) * w.q;
+    const startMs = t;
+    const [d, d1] = next(w.d, di);
+    di = d1;
+    t += d * w.q;
+    out.push({ index, startMs, endMs: t, confidence });
+  }
+  if (ii !== w.i.length || ci !== w.c.length || si !== w.s.length || di !== w.d.length)
+    throw new Error('word table: trailing data');
+  return out;
+}
+
 /** The word elements of the transcript section with their decoded token index, times and confidence. */
 export function pageWords(html: string): PageWord[] {
   const start = html.indexOf('<section id="transcript"');
   const end = html.indexOf('</section>', start);
   const body = html.slice(start, end);
-  const data = pageData(html);
-  const list = (s: string) =>
-    s === '' ? [] : s.split(',').map((x) => (x === '' ? null : Number.parseInt(x, 36)));
-  const [di, ds, dd, dc] = [list(data.w.i), list(data.w.s), list(data.w.d), list(data.w.c)];
+  const table = decodeWordTable(pageData(html).w);
   const out: PageWord[] = [];
-  let index = -1;
-  let t = 0;
-  for (const m of body.matchAll(/<i(?: class="([^"]*)")?(?: tabindex="0")?>([^<]*)<\/i>/g)) {
-    const k = out.length;
-    index += di[k]!;
-    t += ds[k]!;
-    out.push({
-      text: unescape(m[2]!),
-      index,
-      startMs: t,
-      endMs: t + dd[k]!,
-      confidence: dc[k] === null || dc[k] === undefined ? null : dc[k]! / 1000,
-      classes: m[1]?.split(' ') ?? [],
-    });
+  for (const m of body.matchAll(/<i(?: class=(?:"([^"]*)"|(\w+)))?(?: tabindex=0)?>([^<]*)<\/i>/g)) {
+    const entry = table[out.length];
+    if (entry === undefined) throw new Error('more word elements than table entries');
+    out.push({ ...entry, text: unescape(m[3]!), classes: (m[1] ?? m[2])?.split(' ') ?? [] });
   }
-  if (out.length !== di.length) throw new Error(`${out.length} word elements, ${di.length} table entries`);
+  if (out.length !== table.length)
+    throw new Error(`${out.length} word elements, ${table.length} table entries`);
   return out;
 }
 

@@ -25,10 +25,27 @@ export function toHtml(transcript: Transcript, options: HtmlOptions = {}): strin
 }
 
 const b36 = (n: number) => n.toString(36);
+/** Non-final and final digits of the self-delimiting base-32 numbers of the word table. */
+const MORE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ#$%*+/';
+const LAST = '0123456789abcdefghijklmnopqrstuv';
+/** `n` ≥ 0 in base 32, most significant digit first; every digit but the last from MORE. */
+function varint(n: number): string {
+  let out = LAST[n % 32]!;
+  for (let v = Math.floor(n / 32); v > 0; v = Math.floor(v / 32)) out = MORE[v % 32]! + out;
+  return out;
+}
+/** Signed → unsigned (0, -1, 1, -2 … → 0, 1, 2, 3 …). */
+const zigzag = (n: number) => (n < 0 ? -2 * n - 1 : 2 * n);
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 const NOT_RECORDED = 'not recorded';
 
-/** The word elements' table: per element, its token index, start, duration and confidence (deltas, base 36). */
+/**
+ * The word elements' table, compact (it is most of the page's data): per element its token index (the step from
+ * the element before: one base-36 digit, or `(…)` for 36 and more), its start (the gap after the element before,
+ * zigzag-signed) and duration in units of `q` ms (10 when every time is a multiple of 10), as self-delimiting
+ * base-32 numbers (digits `A`–`/` but the last, `0`–`v`), and its confidence in thousandths (two base-36 digits;
+ * `!` for 1, `_` for none).
+ */
 class WordTable {
   readonly i: string[] = [];
   readonly s: string[] = [];
@@ -38,21 +55,28 @@ class WordTable {
   readonly alt: Record<number, string[]> = {};
   /** Element order by token index. */
   readonly order = new Map<number, number>();
+  readonly q: number;
   #index = -1;
-  #start = 0;
+  #end = 0;
+
+  constructor(t: Transcript) {
+    this.q = t.tokens.every((k) => k.startMs % 10 === 0 && k.endMs % 10 === 0) ? 10 : 1;
+  }
 
   add(t: Transcript, k: number, phiType: string | undefined): number {
     const tok = t.tokens[k]!;
     const n = this.i.length;
-    this.i.push(b36(k - this.#index));
-    this.s.push(b36(tok.startMs - this.#start));
-    this.d.push(b36(tok.endMs - tok.startMs));
-    this.c.push(tok.confidence === null ? '' : b36(Math.round(tok.confidence * 1000)));
+    const step = k - this.#index;
+    this.i.push(step < 36 ? b36(step) : `(${b36(step)})`);
+    this.s.push(varint(zigzag((tok.startMs - this.#end) / this.q)));
+    this.d.push(varint((tok.endMs - tok.startMs) / this.q));
+    const c = tok.confidence === null ? null : Math.round(tok.confidence * 1000);
+    this.c.push(c === null ? '_' : c >= 1000 ? '!' : b36(c).padStart(2, '0'));
     if (phiType !== undefined) this.phi[n] = phiType;
     if (tok.alternatives && tok.alternatives.length > 0) this.alt[n] = tok.alternatives.map((a) => a.text);
     this.order.set(k, n);
     this.#index = k;
-    this.#start = tok.startMs;
+    this.#end = tok.endMs;
     return n;
   }
 }
@@ -69,7 +93,7 @@ function transcriptBody(
   o: ResolvedHtmlOptions,
   nameOf: (id: string | null, label: string) => string,
 ): Body {
-  const words = new WordTable();
+  const words = new WordTable(t);
   const phi = o.highlightPhi && !t.redaction ? phiTokenMask(t) : null;
   const out: string[] = [];
   const range = (first: number, end: number, cap: boolean) => {
@@ -98,7 +122,7 @@ function transcriptBody(
       if (leading && cap) classes.push('cap');
       leading = false;
       const focusable = low || words.alt[n] !== undefined;
-      html += `${space}<i${classes.length > 0 ? ` class="${classes.join(' ')}"` : ''}${focusable ? ' tabindex="0"' : ''}>${escapeHtml(text)}</i>`;
+      html += `${space}<i${classes.length === 0 ? '' : classes.length === 1 ? ` class=${classes[0]}` : ` class="${classes.join(' ')}"`}${focusable ? ' tabindex=0' : ''}>${escapeHtml(text)}</i>`;
     }
     return html;
   };
@@ -289,10 +313,12 @@ export function writeHtml(ctx: RenderContext): string {
     redacted: t.redaction !== undefined,
     base,
     w: {
-      i: body.words.i.join(','),
-      s: body.words.s.join(','),
-      d: body.words.d.join(','),
-      c: body.words.c.join(','),
+      n: body.words.i.length,
+      q: body.words.q,
+      i: body.words.i.join(''),
+      s: body.words.s.join(''),
+      d: body.words.d.join(''),
+      c: body.words.c.join(''),
     },
     phi: body.words.phi,
     alt: body.words.alt,

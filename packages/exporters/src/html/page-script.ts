@@ -7,26 +7,47 @@ export const PAGE_SCRIPT = String.raw`(function () {
 'use strict';
 var $ = function (s) { return document.querySelector(s); };
 var data = JSON.parse($('#page-data').textContent);
-var num = function (s) { return s === '' ? null : parseInt(s, 36); };
-var list = function (s) { return s === '' ? [] : s.split(',').map(num); };
-var di = list(data.w.i), ds = list(data.w.s), dd = list(data.w.d), dc = list(data.w.c);
-var words = Array.prototype.slice.call(document.querySelectorAll('#transcript i'));
-var n = words.length;
-if (n !== di.length) throw new Error('word table mismatch: ' + n + ' elements, ' + di.length + ' entries');
+var w = data.w, n = w.n, q = w.q;
+var words = document.querySelectorAll('#transcript i');
+if (words.length !== n) throw new Error('word table mismatch: ' + words.length + ' elements, ' + n + ' entries');
+var MORE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ#$%*+/', LAST = '0123456789abcdefghijklmnopqrstuv';
+var si = 0, dj = 0;
+var next = function (str, p) {
+  var v = 0, c;
+  for (;;) {
+    c = str.charAt(p++);
+    var m = MORE.indexOf(c);
+    if (m < 0) return [v * 32 + LAST.indexOf(c), p];
+    v = v * 32 + m;
+  }
+};
 var idx = new Int32Array(n), start = new Float64Array(n), end = new Float64Array(n), conf = new Array(n);
 var pos = new Map();
-var k, at = -1, t = 0;
+var k, at = -1, t = 0, ii = 0, ci = 0;
 for (k = 0; k < n; k++) {
-  at += di[k]; t += ds[k];
-  idx[k] = at; start[k] = t; end[k] = t + dd[k]; conf[k] = dc[k] === null ? null : dc[k] / 1000;
+  var ch = w.i.charAt(ii);
+  if (ch === '(') { var close = w.i.indexOf(')', ii); at += parseInt(w.i.slice(ii + 1, close), 36); ii = close + 1; }
+  else { at += parseInt(ch, 36); ii++; }
+  var cc = w.c.charAt(ci);
+  if (cc === '_') { conf[k] = null; ci++; } else if (cc === '!') { conf[k] = 1; ci++; }
+  else { conf[k] = parseInt(w.c.substr(ci, 2), 36) / 1000; ci += 2; }
+  var g = next(w.s, si); si = g[1];
+  var z = g[0] % 2 === 1 ? -(g[0] + 1) / 2 : g[0] / 2;
+  var dv = next(w.d, dj); dj = dv[1];
+  t += z * q;
+  idx[k] = at; start[k] = t; t += dv[0] * q; end[k] = t;
   var el = words[k];
-  el.dataset.k = k; el.dataset.i = at; el.dataset.s = t; el.dataset.e = end[k];
-  if (conf[k] !== null) el.dataset.c = conf[k];
+  el.setAttribute('data-i', at);
+  el.setAttribute('data-s', start[k]);
+  if (conf[k] !== null) el.setAttribute('data-c', conf[k]);
   var phi = data.phi[k];
-  if (phi !== undefined) el.dataset.phi = phi;
+  if (phi !== undefined) el.setAttribute('data-phi', phi);
   pos.set(at, k);
 }
-var original = words.map(function (w) { return w.textContent; });
+words = Array.prototype.slice.call(words);
+var kOf = function (el) { return pos.get(Number(el.getAttribute('data-i'))); };
+/** The text each corrected word had before its first correction (read when it is first edited). */
+var original = new Map();
 var edits = new Map();
 var audio = $('#audio');
 var status = $('#status');
@@ -79,10 +100,10 @@ var shift = function (d) {
 // Tooltip: time, confidence, PHI type and alternatives of the word under the pointer or focus.
 var tip = $('#tip');
 var showTip = function (el) {
-  var k = Number(el.dataset.k);
+  var k = kOf(el);
   var lines = [clock(start[k]) + (conf[k] === null ? '' : ' · confidence ' + Math.round(conf[k] * 100) + '%')];
   if (el.dataset.phi) lines.push('PHI: ' + el.dataset.phi);
-  if (edits.has(k)) lines.push('Corrected from: ' + original[k]);
+  if (edits.has(k)) lines.push('Corrected from: ' + original.get(k));
   var alts = data.alt[k];
   if (alts) lines.push('Alternatives: ' + alts.join(' · '));
   for (var j = 0; j < data.seg.length; j++) {
@@ -98,7 +119,7 @@ var showTip = function (el) {
   el.setAttribute('aria-describedby', 'tip');
 };
 var hideTip = function (el) { tip.hidden = true; if (el) el.removeAttribute('aria-describedby'); };
-var isWord = function (el) { return el && el.tagName === 'I' && el.dataset.k !== undefined; };
+var isWord = function (el) { return el && el.tagName === 'I' && el.hasAttribute('data-i'); };
 var body = $('#transcript');
 body.addEventListener('mouseover', function (e) { if (isWord(e.target)) showTip(e.target); });
 body.addEventListener('mouseout', function (e) { if (isWord(e.target)) hideTip(e.target); });
@@ -114,6 +135,8 @@ var edit = function (el) {
   if (data.redacted) { say('Words of a redacted page cannot be corrected'); return; }
   if (editing) return;
   editing = el;
+  var ek = kOf(el);
+  if (!original.has(ek)) original.set(ek, el.textContent);
   el.contentEditable = 'true';
   el.setAttribute('role', 'textbox');
   el.setAttribute('aria-label', 'Correct the word');
@@ -127,12 +150,12 @@ var finish = function (keep) {
   editing = null;
   el.contentEditable = 'false';
   el.removeAttribute('role'); el.removeAttribute('aria-label');
-  var k = Number(el.dataset.k);
+  var k = kOf(el);
   var text = el.textContent.replace(/\s+/g, ' ').trim();
-  var before = edits.has(k) ? edits.get(k) : original[k];
+  var before = edits.has(k) ? edits.get(k) : original.get(k);
   if (!keep || text === '') text = before;
   el.textContent = text;
-  if (text === original[k]) { edits.delete(k); el.classList.remove('e'); }
+  if (text === original.get(k)) { edits.delete(k); el.classList.remove('e'); }
   else { edits.set(k, text); el.classList.add('e'); }
   counts();
   say(edits.has(k) ? 'Word corrected' : 'Word unchanged');
@@ -141,7 +164,7 @@ body.addEventListener('dblclick', function (e) { if (isWord(e.target)) { e.preve
 body.addEventListener('click', function (e) {
   var el = e.target;
   if (editing) return;
-  if (isWord(el)) { seek(start[Number(el.dataset.k)]); return; }
+  if (isWord(el)) { seek(start[kOf(el)]); return; }
   if (el.classList && el.classList.contains('ts')) seek(Number(el.parentNode.dataset.s));
 });
 body.addEventListener('keydown', function (e) {
@@ -156,8 +179,7 @@ body.addEventListener('keydown', function (e) {
 body.addEventListener('focusout', function (e) { if (editing && e.target === editing) finish(true); });
 
 // The low-confidence queue.
-var queue = [];
-for (k = 0; k < n; k++) if (words[k].classList.contains('l')) queue.push(k);
+var queue = Array.prototype.map.call(document.querySelectorAll('#transcript i.l'), kOf);
 var qat = -1;
 var go = function (q) {
   if (queue.length === 0) { say('No low-confidence words'); return; }
@@ -221,7 +243,7 @@ $('#download').addEventListener('click', function () {
     contentHash: data.hash,
     tokens: data.tokens,
     words: Array.from(edits.keys()).sort(function (a, b) { return a - b; }).map(function (k) {
-      return { index: idx[k], original: original[k], text: edits.get(k) };
+      return { index: idx[k], original: original.get(k), text: edits.get(k) };
     }),
     speakers: names,
     reviewed: $('#reviewed').checked,
