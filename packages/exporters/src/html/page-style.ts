@@ -25,7 +25,7 @@ svg a:focus rect,svg a:hover rect{stroke:#000;stroke-width:2}
 button,select,input{font:inherit}
 button{border:1px solid #666;background:#fff;border-radius:4px;padding:.1rem .6rem;cursor:pointer}
 button:focus-visible,input:focus-visible,select:focus-visible,i:focus-visible,a:focus-visible{outline:3px solid var(--accent);outline-offset:1px}
-.keys{color:var(--muted);font-size:.85rem}
+.review .keys{display:block;color:var(--muted);font-size:.85rem;margin:.2rem auto 0}
 kbd{border:1px solid #999;border-radius:3px;padding:0 .25rem;font-size:.85em;background:#fff}
 .legend{display:flex;flex-wrap:wrap;gap:.3rem 1.5rem;padding:0;list-style:none}
 #transcript p{margin:.35rem 0;content-visibility:auto;contain-intrinsic-size:auto 3em}
