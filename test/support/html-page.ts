@@ -10,7 +10,7 @@ const ENTITIES: Record<string, string> = {
   '&quot;': '"',
   '&#39;': "'",
 };
-const unescape = (s: string) => s.replace(/&(?:amp|lt|gt|quot|#39);/g, (m) => ENTITIES[m]!);
+const unescapeHtml = (s: string) => s.replace(/&(?:amp|lt|gt|quot|#39);/g, (m) => ENTITIES[m]!);
 
 export interface PageWord {
   readonly text: string;
@@ -106,7 +106,7 @@ export function pageWords(html: string): PageWord[] {
   for (const m of body.matchAll(/<i(?: class=(?:"([^"]*)"|(\w+)))?(?: tabindex=0)?>([^<]*)<\/i>/g)) {
     const entry = table[out.length];
     if (entry === undefined) throw new Error('more word elements than table entries');
-    out.push({ ...entry, text: unescape(m[3]!), classes: (m[1] ?? m[2])?.split(' ') ?? [] });
+    out.push({ ...entry, text: unescapeHtml(m[3]!), classes: (m[1] ?? m[2])?.split(' ') ?? [] });
   }
   if (out.length !== table.length)
     throw new Error(`${out.length} word elements, ${table.length} table entries`);
