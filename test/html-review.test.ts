@@ -94,6 +94,75 @@ describe('review page in Node', () => {
     expect(toHtml(t, { media: wav, embedMedia: true })).toContain('src="data:audio/wav;base64,');
   });
 
+  it('CLI: --media/--embed-media with its size limit, --corrections needs one input', async () => {
+    const dir = tempDir();
+    const wav = join(dir, 'visit.wav');
+    writeFileSync(wav, silentWav(2000));
+    const big = await cli([
+      'convert',
+      conversationPath,
+      '--to',
+      'html',
+      '-o',
+      dir,
+      '--media',
+      wav,
+      '--embed-media',
+      '--embed-media-max-bytes',
+      '100',
+    ]);
+    expect(big.code).not.toBe(0);
+    expect(big.stderr).toContain('--embed-media-max-bytes');
+    const ok = await cli([
+      'convert',
+      conversationPath,
+      '--to',
+      'html',
+      '-o',
+      dir,
+      '--media',
+      wav,
+      '--embed-media',
+      '-q',
+    ]);
+    expect(ok.code).toBe(0);
+    const html = readFileSync(join(dir, 'conversation.html'), 'utf8');
+    expect(html).toContain(`src="data:audio/wav;base64,${readFileSync(wav).toString('base64')}"`);
+    expect(html).toContain('media-src data:');
+    const two = await cli([
+      'convert',
+      conversationPath,
+      join(repoRoot, 'examples/dictation.json'),
+      '--corrections',
+      wav,
+      '--to',
+      'txt',
+      '-o',
+      dir,
+    ]);
+    expect(two.code).toBe(2);
+    expect(two.stderr).toContain('--corrections applies to one transcript');
+    const notJson = await cli([
+      'convert',
+      conversationPath,
+      '--corrections',
+      wav,
+      '--to',
+      'txt',
+      '-o',
+      join(dir, 'n'),
+    ]);
+    expect(notJson.code).not.toBe(0);
+  });
+
+  it('a redacted page shows placeholders and offers no word corrections', () => {
+    const html = toHtml(conversation(), { redact: true });
+    expect(JSON.parse(/id="page-data">([^<]*)</.exec(html)![1]!).redacted).toBe(true);
+    const words = pageWords(html);
+    expect(words.some((w) => w.classes.includes('r') && /^\[[A-Z]+\]$/.test(w.text))).toBe(true);
+    expect(html).toContain('Yes, by scribekit');
+  });
+
   it('matches its golden file (deterministic)', async () => {
     const t = conversation();
     const html = toHtml(t, { media: 'conversation.wav', reviewer: 'Reviewer' });
