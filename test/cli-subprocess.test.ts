@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { bin, binPath, linkDir, listFiles, repoRoot, tempDir } from './support/cli.js';
 import { corpusDir, hasCorpus, loadManifest } from './support/corpus.js';
 
-const ALL = ['docx', 'fhir.json', 'fhir.xml', 'md', 'scribekit.json', 'srt', 'txt', 'vtt'];
+const ALL = ['docx', 'fhir.json', 'fhir.xml', 'hl7', 'html', 'md', 'scribekit.json', 'srt', 'txt', 'vtt'];
 /** `real/x.json` → `real-x.json`: unique names in one flat directory. */
 const flat = (name: string) => name.replace(/\//g, '-');
 const baseOf = (name: string) => flat(name).replace(/\.json$/, '');
@@ -77,10 +77,10 @@ describe('scribekit as a subprocess', () => {
         total: entries.length,
         ok: entries.length,
         failed: 0,
-        files: entries.length * 9,
+        files: entries.length * ALL.length,
       });
       const files = listFiles(out);
-      expect(files).toHaveLength(entries.length * 9);
+      expect(files).toHaveLength(entries.length * ALL.length);
       for (const e of entries) {
         const base = baseOf(e.file);
         for (const ext of ALL) expect(files, `${base}.${ext}`).toContain(`${base}.${ext}`);
@@ -139,7 +139,7 @@ describe('scribekit as a subprocess', () => {
       const errors = r.stderr.split('\n').filter((l) => l.startsWith('error: '));
       expect(errors).toHaveLength(broken.length + 1);
       const files = listFiles(out);
-      expect(files).toHaveLength(good.length * 9);
+      expect(files).toHaveLength(good.length * ALL.length);
       for (const e of broken) expect(files.some((f) => f.startsWith(`${baseOf(e.file)}.`))).toBe(false);
       expect(files.some((f) => f.startsWith('zz-empty'))).toBe(false);
       expect(files.filter((f) => f.includes('.tmp'))).toEqual([]);
@@ -177,11 +177,11 @@ describe('scribekit as a subprocess', () => {
       const files = readdirSync(out);
       expect(files.filter((f) => f.includes('.tmp'))).toEqual([]);
       expect(files.length).toBeGreaterThan(0);
-      expect(files.length).toBeLessThan(400 * 9);
+      expect(files.length).toBeLessThan(400 * ALL.length);
       // Outputs of one input are all or nothing.
       const perBase = new Map<string, number>();
       for (const f of files) perBase.set(f.split('.')[0]!, (perBase.get(f.split('.')[0]!) ?? 0) + 1);
-      for (const [base, n] of perBase) expect(n, base).toBe(9);
+      for (const [base, n] of perBase) expect(n, base).toBe(ALL.length);
     },
   );
 });

@@ -94,6 +94,7 @@ describe('scribekit convert', () => {
         'conversation.fhir.json',
         'conversation.fhir.xml',
         'conversation.hl7',
+        'conversation.html',
         'conversation.md',
         'conversation.scribekit.json',
         'conversation.srt',
@@ -259,7 +260,7 @@ describe('scribekit convert', () => {
     const r = await cli(['convert', conversation, '--to', 'all', '-o', out, '-q', ...flags]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(listFiles(out)).toHaveLength(9);
+    expect(listFiles(out)).toHaveLength(10);
     const srt = readFileSync(join(out, 'conversation.srt'), 'utf8');
     expect(srt).toContain('[Dr. Rivera]');
     for (const line of srt.split('\n'))

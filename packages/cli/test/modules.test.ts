@@ -313,6 +313,7 @@ describe('options, formats, exit codes', () => {
       'txt',
       'md',
       'json',
+      'html',
     ]);
     expect(resolveFormats(['txt', 'md,json'])).toEqual(['txt', 'md', 'json']);
     expect(() => resolveFormats('srt,pdf')).toThrow(UnknownFormatError);

@@ -19,6 +19,16 @@ export {
   type DraftToken,
 } from './build.js';
 export { cleanText, messageValue } from './clean-text.js';
+export {
+  applyCorrections,
+  CORRECTIONS_FORMAT,
+  CORRECTIONS_VERSION,
+  type Corrections,
+  CorrectionsError,
+  type CorrectionsProblem,
+  contentHash,
+  parseCorrections,
+} from './corrections.js';
 export { detectKind, type InputKind } from './detect.js';
 export { commandDefaults, spokenCommands } from './dictation/commands.js';
 export { HEADINGS } from './dictation/headings.js';
@@ -74,6 +84,7 @@ export type {
   PhiEntity,
   PhiSource,
   RedactionInfo,
+  ReviewInfo,
   SegmentAlternative,
   ServiceRedaction,
   SourceKind,
@@ -100,5 +111,6 @@ export { entitiesFromOffsets, type PhiSpan, type PhiSpanMapping } from './phi-sp
 export { codePointLength, type PhiText, phiTextOf, utf16Offsets } from './phi-text.js';
 export { phiTypeOf } from './phi-type.js';
 export { type RedactOptions, redact } from './redact.js';
+export { sha256Hex } from './sha256.js';
 export { joinTokens, needsSpaceBefore, transcriptText } from './text.js';
 export { formatClock, isNumeric, secondsToMs } from './time.js';

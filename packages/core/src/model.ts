@@ -53,6 +53,8 @@ export interface Token {
    * holds the placeholder (`[NAME]`); the span's other tokens are folded into it and have empty text.
    */
   readonly redactedAs?: string;
+  /** Set by `applyCorrections`: a reviewer replaced the recognised text (times kept, confidence set to 1). */
+  readonly corrected?: true;
 }
 
 export interface Speaker {
@@ -239,6 +241,19 @@ export interface RedactionInfo {
   readonly placeholders: number;
 }
 
+/** What a reviewer's corrections file did (counts, the reviewer's name and time; never the words). */
+export interface ReviewInfo {
+  /** Words whose text was corrected. */
+  readonly corrected: number;
+  /** Speakers or channels renamed. */
+  readonly renamed: number;
+  /** The reviewer marked the transcript reviewed. */
+  readonly reviewed: boolean;
+  readonly reviewer: string | null;
+  /** ISO 8601 instant the corrections were saved. */
+  readonly at: string | null;
+}
+
 export interface Transcript {
   readonly type: 'transcript';
   readonly metadata: TranscriptMetadata;
@@ -258,6 +273,8 @@ export interface Transcript {
   /** HealthScribe clinical insights, when the transcript has them. */
   readonly insights?: readonly ClinicalInsight[];
   readonly redaction?: RedactionInfo;
+  /** Set by `applyCorrections`: what a reviewer's corrections file changed. */
+  readonly review?: ReviewInfo;
   /** Things the parser tolerated and a user may want to know (never containing transcript words). */
   readonly warnings: readonly string[];
 }

@@ -107,6 +107,8 @@ export {
 } from './hl7/index.js';
 export type { Hl7Options } from './hl7/options.js';
 export { HL7_SENDING_APPLICATION, mdmInputOf, toHl7 } from './hl7/writer.js';
+export { htmlDefaults, htmlOptionSpecs } from './html/options.js';
+export { type HtmlOptions, toHtml } from './html.js';
 export { type JsonOptions, toJson } from './json.js';
 export { isDictation, paragraphText, rangeText } from './layout/build.js';
 export { documentLayout } from './layout/index.js';

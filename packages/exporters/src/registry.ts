@@ -7,6 +7,7 @@ import { resolveCaptionOptions } from './captions/options.js';
 import { resolveDocxOptions } from './docx/options.js';
 import { resolveFhirOptions } from './fhir/options.js';
 import { checkHl7Options } from './hl7/check.js';
+import { resolveHtmlOptions } from './html/options.js';
 import { resolveLayoutOptions } from './layout/resolve.js';
 import type { OptionGroup } from './options/spec.js';
 import type { RenderContext } from './render/context.js';
@@ -154,6 +155,19 @@ export const exporters = Object.freeze({
     groups: ['layout', 'json'],
     check: layout,
     load: async () => (await import('./json.js')).writeJson,
+  },
+  html: {
+    kind: 'text',
+    extension: 'html',
+    mediaType: 'text/html',
+    containsText: true,
+    // `lowConfidenceThreshold` and `highlightPhi` are shared with DOCX.
+    groups: ['document', 'layout', 'docx', 'html'],
+    check: (o) => {
+      resolveHtmlOptions(o);
+      resolveLayoutOptions(o);
+    },
+    load: async () => (await import('./html.js')).writeHtml,
   },
 } as const satisfies Record<string, RegistryEntry>);
 

@@ -41,6 +41,10 @@ export function analyzeCommand(io: CliIo): Command {
       '--dictation-commands',
       'count spoken formatting commands ("new paragraph", "period"…) as applied',
     )
+    .option(
+      '--corrections <file>',
+      'a review page’s corrections file to apply first (reports how many words)',
+    )
     .addHelpText(
       'after',
       `
@@ -67,6 +71,7 @@ Examples:
         channels: flags.channel as string[] | undefined,
       }),
       summary: flags.summary as string | undefined,
+      corrections: flags.corrections as string | undefined,
       ...phiPart(flags, io),
       layout: {
         sections: flags.sections as 'auto' | 'on' | 'off' | undefined,

@@ -14,7 +14,7 @@ export function phiPart(flags: Record<string, unknown>, io: CliIo) {
   return detectPhi ? { detectPhi } : {};
 }
 
-const FORMATS = 'srt, vtt, docx, fhir-json, fhir-xml, hl7, txt, md, json, or all';
+const FORMATS = 'srt, vtt, docx, fhir-json, fhir-xml, hl7, txt, md, json, html, or all';
 
 export function convertCommand(io: CliIo): Command {
   const cmd = new Command('convert')
@@ -29,6 +29,10 @@ export function convertCommand(io: CliIo): Command {
       ),
     )
     .option('--summary <file>', 'HealthScribe summary.json to load with a single HealthScribe transcript')
+    .option(
+      '--corrections <file>',
+      'a review page’s corrections file (.corrections.json) to apply before export, with a single input',
+    )
     .option('-c, --config <file>', 'config file (default: ./scribekit.config.json when present)')
     .option('--json', 'print the batch summary as JSON on standard output')
     .option('-q, --quiet', 'no progress bar and no summary line')
@@ -70,6 +74,7 @@ Examples:
         json: flags.json === true,
         quiet: flags.quiet === true,
         summary: flags.summary as string | undefined,
+        corrections: flags.corrections as string | undefined,
         config: flags.config as string | undefined,
         options: exportFlagValues(command).options,
         verbose: isVerbose(command),

@@ -1,6 +1,7 @@
 // One input → rendered outputs. Runs in a worker thread (worker.ts) or in the main thread.
 import { readFile, stat } from 'node:fs/promises';
 import {
+  applyCorrections,
   decodeText,
   isTranscriptError,
   OptionsError,
@@ -27,6 +28,8 @@ export interface ConvertJob {
   readonly summaryPath?: string | undefined;
   /** A job description (`<name>.job.json` from `scribekit fetch`) whose metadata the exports carry. */
   readonly jobPath?: string | undefined;
+  /** A review page's corrections file, applied right after parsing. */
+  readonly correctionsPath?: string | undefined;
   readonly formats: readonly Format[];
   /** The user's export options (flags over config); the job's tags go beneath them. */
   readonly options: SourcedOptions;
@@ -105,11 +108,12 @@ export async function runConvertJob(job: ConvertJob): Promise<ConvertJobResult> 
         : parseJobDescription(
             parseJsonText(decodeText(await read(job.jobPath, job.jobPath), job.jobPath), job.jobPath),
           );
-    let t = parseTranscript(input, {
+    const parsed = parseTranscript(input, {
       file: job.display,
       ...(summary === undefined ? {} : { summary, summaryFile: job.summaryPath }),
       ...(description === undefined ? {} : { job: description.metadata }),
     });
+    let t = job.correctionsPath === undefined ? parsed : await withCorrections(parsed, job.correctionsPath);
     // FHIR references from the job's `scribekit:*` tags, where the flags and config give none.
     if (description !== undefined) options = withJobReferences(job.options, description.references);
     const notices = noticesOf(t);
@@ -124,6 +128,12 @@ export async function runConvertJob(job: ConvertJob): Promise<ConvertJobResult> 
   } catch (error) {
     throw inUserTerms(error, options, job.display);
   }
+}
+
+/** The transcript with a corrections file applied (before rendering, so redaction and every format see it). */
+export async function withCorrections(t: Transcript, path: string): Promise<Transcript> {
+  const json = parseJsonText(decodeText(await read(path, path), path), path);
+  return applyCorrections(t, json, { file: path });
 }
 
 /**

@@ -5,9 +5,13 @@ import {
   type Analysis,
   analyze,
   analyzeDefaults,
+  applyCorrections,
+  decodeText,
   formatClock,
   type ParticipantStats,
+  parseJsonText,
   parseTranscript,
+  type ReviewInfo,
   type Transcript,
 } from '@scribekit/core';
 import { InputError } from '../errors.js';
@@ -32,6 +36,8 @@ export interface AnalyzeRequest {
   };
   /** `--detect-phi comprehend`: the PHI counts include what DetectPHI finds. */
   readonly detectPhi?: PhiDetectRequest | undefined;
+  /** A review page's corrections file, applied before analysis. */
+  readonly corrections?: string | undefined;
 }
 
 /** A dictation's structure as the documents lay it out: sections (ids, titles, codes), items, commands applied. */
@@ -67,10 +73,21 @@ export async function runAnalyze(flags: AnalyzeRequest, ioIn: CliIo): Promise<nu
   };
   const data = input === '-' ? await io.readStdin() : await readInput(input, 'input');
   const summary = flags.summary === undefined ? undefined : await readInput(flags.summary, 'summary');
-  let t = parseTranscript(data, {
+  const parsed = parseTranscript(data, {
     file: input,
     ...(summary ? { summary, summaryFile: flags.summary } : {}),
   });
+  let t =
+    flags.corrections === undefined
+      ? parsed
+      : applyCorrections(
+          parsed,
+          parseJsonText(
+            decodeText(await readInput(flags.corrections, 'corrections'), flags.corrections),
+            flags.corrections,
+          ),
+          { file: flags.corrections },
+        );
   if (flags.detectPhi) {
     const { detectPhiStep, phiDetectionNotice } = await import('../pipeline/detect-phi-step.js');
     io.stderr(`${await phiDetectionNotice(t)}\n`);
@@ -91,6 +108,7 @@ export async function runAnalyze(flags: AnalyzeRequest, ioIn: CliIo): Promise<nu
     jobName: t.metadata.jobName,
     source: t.metadata.source,
     languageCode: t.metadata.languageCode,
+    ...(t.review ? { review: t.review } : {}),
   };
   const dictation = await dictationOf(t, flags.layout);
   if (flags.json) {
@@ -133,6 +151,7 @@ export function formatAnalysis(
     source: string;
     languageCode: string | null;
     silenceMs: number;
+    review?: ReviewInfo;
   },
   a: Analysis,
   c: Paint,
@@ -165,6 +184,13 @@ export function formatAnalysis(
     facts.push([
       'Longest monologue',
       `${formatClock(m.durationMs)} (${m.speaker ?? m.channel ?? 'unknown'}, from ${formatClock(m.startMs)})`,
+    ]);
+  }
+  if (meta.review) {
+    const r = meta.review;
+    facts.push([
+      'Corrected',
+      `${int(r.corrected)} word${r.corrected === 1 ? '' : 's'}, ${int(r.renamed)} speaker name${r.renamed === 1 ? '' : 's'}${r.reviewed ? `; reviewed${r.reviewer ? ` by ${r.reviewer}` : ''}` : ''}`,
     ]);
   }
   if (a.summary) {

@@ -31,6 +31,8 @@ export interface ConvertRequest {
   readonly json?: boolean | undefined;
   readonly quiet?: boolean | undefined;
   readonly summary?: string | undefined;
+  /** A review page's corrections file, applied before export (one input only). */
+  readonly corrections?: string | undefined;
   readonly config?: string | undefined;
   /** Export options from flags (the user's words win over the config file and job tags). */
   readonly options?: ExportOptions | undefined;
@@ -88,6 +90,10 @@ export async function runConvert(request: ConvertRequest, ioIn: CliIo): Promise<
       throw new UsageError('--summary loads one HealthScribe summary: give exactly one input');
     await checkSummary(summaryPath, request.summary!);
   }
+  const correctionsPath =
+    request.corrections === undefined ? undefined : resolve(io.cwd, request.corrections);
+  if (correctionsPath !== undefined && files.length !== 1)
+    throw new UsageError('--corrections applies to one transcript: give exactly one input');
   const { checkExportOptions, exporters, resolveFormats } = await import('@scribekit/exporters/render');
   const formats = resolveFormats(request.to ?? config.to ?? 'srt');
   if (request.send) {
@@ -165,6 +171,7 @@ export async function runConvert(request: ConvertRequest, ioIn: CliIo): Promise<
       display: file.display,
       summaryPath: summaryPath ?? file.summaryPath,
       jobPath: file.jobPath,
+      correctionsPath,
       formats,
       options: sourced,
       ...(request.detectPhi ? { detectPhi: request.detectPhi } : {}),

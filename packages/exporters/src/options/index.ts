@@ -4,6 +4,7 @@ import { captionOptionSpecs } from '../captions/options.js';
 import { docxOptionSpecs } from '../docx/options.js';
 import { fhirOptionSpecs } from '../fhir/options.js';
 import { hl7OptionSpecs } from '../hl7/options.js';
+import { htmlOptionSpecs } from '../html/options.js';
 import { layoutOptionSpecs } from '../layout/options.js';
 import { jsonOptionSpecs, textOptionSpecs } from '../text/options.js';
 import { commonOptionSpecs, documentOptionSpecs } from './common.js';
@@ -30,6 +31,7 @@ export const exportOptionSpecs: readonly OptionSpec[] = Object.freeze([
   ...hl7OptionSpecs,
   ...textOptionSpecs,
   ...jsonOptionSpecs,
+  ...htmlOptionSpecs,
 ]);
 
 const BY_KEY: ReadonlyMap<string, OptionSpec> = new Map(exportOptionSpecs.map((s) => [s.key, s]));

@@ -3,6 +3,7 @@ import type { CaptionOptions } from '../captions/options.js';
 import type { DocxOptions } from '../docx/options.js';
 import type { FhirOptions } from '../fhir/options.js';
 import type { Hl7Options } from '../hl7/options.js';
+import type { HtmlOptions } from '../html/options.js';
 import type { JsonOptions, TextOptions } from '../text/options.js';
 
 export type ExportOptions = CaptionOptions &
@@ -10,4 +11,5 @@ export type ExportOptions = CaptionOptions &
   FhirOptions &
   Hl7Options &
   TextOptions &
-  JsonOptions;
+  JsonOptions &
+  HtmlOptions;
