@@ -74,6 +74,7 @@ function flagArgs(spec: OptionSpec, value: unknown): string[] {
 const base = (spec: OptionSpec) => ({
   ...(spec.key === 'subject' ? {} : { subject: 'Patient/1' }),
   ...(spec.key === 'docStatus' ? { verifier: 'Practitioner/2' } : {}),
+  ...(spec.key === 'embedMedia' ? { media: 'visit.wav' } : {}),
 });
 
 describe('every export option spec', () => {

@@ -2,9 +2,10 @@
 // the original text to catch a stale file, speaker names, and the sign-off. A file made for another transcript
 // (content hash mismatch) or for another version of this one (an original that differs) is refused whole — never
 // a partial apply. Errors name token indexes and speaker ids, never words or names.
-import { z } from 'zod';
+import type { z } from 'zod';
 import { type ErrorCode, TranscriptError, type TranscriptErrorOptions } from './errors.js';
 import type { Token, Transcript } from './model.js';
+import { lazySchemas } from './schema/lazy-zod.js';
 import { sha256Hex } from './sha256.js';
 import { fromZodIssues } from './zod-issues.js';
 
@@ -30,22 +31,26 @@ export function contentHash(t: Transcript): string {
   return `sha256:${sha256Hex(JSON.stringify(rows))}`;
 }
 
-const text = z.string().min(1).max(10_000);
-
-const schema = z.object({
-  format: z.literal(CORRECTIONS_FORMAT),
-  version: z.literal(CORRECTIONS_VERSION),
-  contentHash: z.string().regex(/^sha256:[0-9a-f]{64}$/),
-  tokens: z.number().int().min(0).optional(),
-  words: z.array(z.object({ index: z.number().int().min(0), original: z.string(), text })).max(1_000_000),
-  speakers: z.record(z.string().min(1), text).optional(),
-  reviewed: z.boolean().optional(),
-  reviewer: z.string().max(500).nullable().optional(),
-  savedAt: z.string().max(64).nullable().optional(),
+// zod loads only when a corrections file is read (never on a plain convert).
+const schemas = lazySchemas((z) => {
+  const text = z.string().min(1).max(10_000);
+  return {
+    schema: z.object({
+      format: z.literal(CORRECTIONS_FORMAT),
+      version: z.literal(CORRECTIONS_VERSION),
+      contentHash: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+      tokens: z.number().int().min(0).optional(),
+      words: z.array(z.object({ index: z.number().int().min(0), original: z.string(), text })).max(1_000_000),
+      speakers: z.record(z.string().min(1), text).optional(),
+      reviewed: z.boolean().optional(),
+      reviewer: z.string().max(500).nullable().optional(),
+      savedAt: z.string().max(64).nullable().optional(),
+    }),
+  };
 });
 
 /** A corrections file, as the review page saves it. */
-export type Corrections = z.infer<typeof schema>;
+export type Corrections = z.infer<ReturnType<typeof schemas>['schema']>;
 
 export type CorrectionsProblem = 'invalid' | 'hash' | 'index' | 'kind' | 'stale' | 'duplicate' | 'speaker';
 
@@ -69,7 +74,7 @@ export class CorrectionsError extends TranscriptError {
 
 /** Checks that `value` is a corrections file (JSON already parsed); throws CorrectionsError. */
 export function parseCorrections(value: unknown, options: { readonly file?: string } = {}): Corrections {
-  const r = schema.safeParse(value);
+  const r = schemas().schema.safeParse(value);
   if (!r.success) {
     const first = fromZodIssues(r.error.issues)[0];
     throw new CorrectionsError(
