@@ -155,6 +155,27 @@ describe('scribekit --detect-phi comprehend', () => {
     for (const w of SECRET_WORDS) expect(r.stderr).not.toContain(w);
   });
 
+  it('validate --phi: not redactable without detection (exit 3), redactable with it (exit 0)', async () => {
+    const without = await run(['validate', input, '--phi']);
+    expect(without.code).toBe(3);
+    expect(without.stderr).toContain('cannot be redacted with confidence: redaction needs PHI entities');
+    expect(fake.requests).toHaveLength(0);
+    const withDetection = await run([
+      'validate',
+      input,
+      '--phi',
+      '--detect-phi',
+      'comprehend',
+      '--endpoint-url',
+      fake.url,
+      '--json',
+    ]);
+    expect(withDetection.code, withDetection.stderr).toBe(0);
+    const item = JSON.parse(withDetection.stdout).items[0];
+    expect(item.phi).toMatchObject({ identified: true, redactable: true, byType: { NAME: 1, ID: 1 } });
+    for (const w of SECRET_WORDS) expect(withDetection.stdout).not.toContain(w);
+  });
+
   it('analyze counts the detected PHI by type (no words)', async () => {
     const r = await run([
       'analyze',

@@ -1,13 +1,29 @@
 // The validate command's work: parse every input (in order) and report what is wrong and where.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { isTranscriptError, parseTranscript, type Transcript } from '@scribekit/core';
+import { isTranscriptError, OptionsError, parseTranscript, redact, type Transcript } from '@scribekit/core';
 import { runBatch } from '../batch/run-batch.js';
 import { UsageError } from '../errors.js';
 import { EXIT, exitCodeFor } from '../exit-codes.js';
 import { type CliIo, paint, resolveIo, useColor } from '../io.js';
+import type { PhiDetectRequest } from '../pipeline/detect-phi-step.js';
 import { expandInputs } from '../pipeline/inputs.js';
 import { formatError } from '../report.js';
+
+/** `3 entities (NAME 2, DATE 1), all located; the job looked for PHI` */
+function phiLine(p: PhiCheck): string {
+  const types = Object.entries(p.byType)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
+  const located =
+    p.entities === 0
+      ? ''
+      : p.located === p.entities
+        ? ', all located'
+        : `, ${p.entities - p.located} not located`;
+  return `${p.entities} entit${p.entities === 1 ? 'y' : 'ies'}${types ? ` (${types})` : ''}${located}; ${p.identified ? 'PHI was looked for' : 'the job did not look for PHI'}`;
+}
 
 /** What `validate` was asked to do (the command line as plain data). */
 export interface ValidateRequest {
@@ -15,6 +31,43 @@ export interface ValidateRequest {
   readonly json?: boolean | undefined;
   readonly summary?: string | undefined;
   readonly verbose?: boolean | undefined;
+  /** Also check that each input can be redacted with confidence (PHI looked for, every entity located). */
+  readonly phi?: boolean | undefined;
+  /** `--detect-phi comprehend` before the PHI check. */
+  readonly detectPhi?: PhiDetectRequest | undefined;
+}
+
+/** The PHI check of one transcript: counts and whether redaction would be complete (never words). */
+interface PhiCheck {
+  readonly identified: boolean;
+  readonly entities: number;
+  readonly located: number;
+  readonly byType: Readonly<Record<string, number>>;
+  readonly redactable: boolean;
+  readonly problem?: { readonly code: string; readonly message: string };
+}
+
+function phiCheck(t: Transcript): PhiCheck {
+  const byType: Record<string, number> = {};
+  for (const e of t.entities) byType[e.type] = (byType[e.type] ?? 0) + 1;
+  const base = {
+    identified: t.metadata.phiIdentified === true,
+    entities: t.entities.length,
+    located: t.entities.filter((e) => e.firstToken >= 0).length,
+    byType,
+  };
+  try {
+    redact(t);
+    return { ...base, redactable: true };
+  } catch (error) {
+    if (!isTranscriptError(error)) throw error;
+    // `{redact} needs PHI entities…` reads as "redaction needs …" here (no flag was typed).
+    const message =
+      error instanceof OptionsError
+        ? error.messageWith((n) => (n === 'redact' ? 'redaction' : `\`${n}\``))
+        : error.message;
+    return { ...base, redactable: false, problem: { code: error.code, message } };
+  }
 }
 
 interface Checked {
@@ -29,6 +82,7 @@ interface Checked {
   readonly warnings?: readonly string[];
   readonly error?: { readonly code: string; readonly message: string };
   readonly issues?: readonly { readonly path: string; readonly message: string }[];
+  readonly phi?: PhiCheck;
 }
 
 /** How many issues of one input are listed without --verbose. */
@@ -62,13 +116,19 @@ export async function runValidate(flags: ValidateRequest, ioIn: CliIo): Promise<
       }
       const summaryPath = flags.summary === undefined ? file.summaryPath : resolve(io.cwd, flags.summary);
       const summary = summaryPath === undefined ? undefined : await readFile(summaryPath);
-      const t: Transcript = parseTranscript(data, {
+      let t: Transcript = parseTranscript(data, {
         file: file.display,
         ...(summary ? { summary, summaryFile: summaryPath } : {}),
       });
+      if (flags.detectPhi) {
+        const { detectPhiStep } = await import('../pipeline/detect-phi-step.js');
+        t = (await detectPhiStep(t, flags.detectPhi, io.signal)).transcript;
+      }
+      const phi = flags.phi ? phiCheck(t) : undefined;
       return {
         input: file.display,
-        valid: true,
+        valid: phi ? phi.redactable : true,
+        ...(phi ? { phi } : {}),
         kind: t.metadata.source,
         tokens: t.tokens.length,
         words: t.tokens.filter((k) => k.kind === 'word').length,
@@ -105,6 +165,12 @@ export async function runValidate(flags: ValidateRequest, ioIn: CliIo): Promise<
           `${c.green('ok')}  ${v.input}: ${v.kind}, ${v.words} words, ${v.speakers} speakers, ${v.channels} channels, ${((v.durationMs ?? 0) / 1000).toFixed(1)} s\n`,
         );
         for (const w of v.warnings ?? []) io.stdout(`    ${c.yellow('warning')}: ${w}\n`);
+        if (v.phi) io.stdout(`    PHI: ${phiLine(v.phi)}\n`);
+      } else if (v.phi && !v.phi.redactable) {
+        io.stderr(
+          `${c.red('error')}: ${v.input}: cannot be redacted with confidence: ${v.phi.problem?.message ?? 'unknown'}\n`,
+        );
+        io.stderr(`    PHI: ${phiLine(v.phi)}\n`);
       } else {
         io.stderr(`${c.red('error')}: ${v.error!.message}\n`);
         const issues = v.issues ?? [];
