@@ -1,7 +1,7 @@
 // `--detect-phi comprehend` end to end: the built CLI, configured only through AWS_* variables and
 // --endpoint-url, with the real SDK client against the local Comprehend Medical stand-in (SigV4 checked).
 // A standard Transcribe transcript without entities becomes redactable; nothing is sent without the flag.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { documentXml, xmlText } from '../packages/exporters/test/docx-helpers.js';
@@ -69,7 +69,7 @@ describe('scribekit --detect-phi comprehend', () => {
       'convert',
       input,
       '--to',
-      'txt,md,docx,fhir-json',
+      'txt,srt,md,docx,fhir-json',
       '-o',
       out,
       '--subject',
@@ -90,10 +90,15 @@ describe('scribekit --detect-phi comprehend', () => {
     const txt = readFileSync(join(out, 'visit.txt'), 'utf8');
     expect(txt).toContain('Patient [NAME] was seen today. Her record is MRN [ID] and she is stable.');
     const md = readFileSync(join(out, 'visit.md'), 'utf8');
+    const srt = readFileSync(join(out, 'visit.srt'), 'utf8');
+    expect(srt).toContain('[NAME]');
+    // Every entity applied: the outputs are redacted, so they are written 0644 (minus umask), not 0600.
+    for (const f of ['visit.txt', 'visit.srt', 'visit.md', 'visit.docx', 'visit.fhir.json'])
+      expect(statSync(join(out, f)).mode & 0o044, f).not.toBe(0);
     const docx = xmlText(documentXml(readFileSync(join(out, 'visit.docx'))));
     const fhir = JSON.parse(readFileSync(join(out, 'visit.fhir.json'), 'utf8'));
     const attachment = Buffer.from(fhir.content[0].attachment.data, 'base64').toString('utf8');
-    for (const text of [txt, md, docx, attachment, JSON.stringify(fhir)])
+    for (const text of [txt, srt, md, docx, attachment, JSON.stringify(fhir)])
       for (const w of SECRET_WORDS) expect(text).not.toContain(w);
     expect(attachment.match(/\[NAME\]/g)).toHaveLength(1);
   });
