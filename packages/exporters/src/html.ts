@@ -12,8 +12,8 @@ import { pageMedia } from './html/media.js';
 import { type HtmlOptions, type ResolvedHtmlOptions, resolveHtmlOptions } from './html/options.js';
 import { PAGE_SCRIPT } from './html/page-script.js';
 import { PAGE_STYLE } from './html/page-style.js';
-import { phiTokenMask } from './html/phi-mask.js';
 import type { DocumentLayout } from './layout/types.js';
+import { phiTokenMask } from './phi-mask.js';
 import { type RenderContext, renderContext } from './render/context.js';
 import { bulletText, sectionTitle } from './text/paragraphs.js';
 

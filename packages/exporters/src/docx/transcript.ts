@@ -16,6 +16,7 @@ import {
   UnderlineType,
 } from 'docx';
 import type { DocumentLayout } from '../layout/types.js';
+import { phiTokenMask } from '../phi-mask.js';
 import type { AlternativeComments } from './comments.js';
 import { COLORS, STYLE } from './styles.js';
 import { xmlSafe } from './xml-text.js';
@@ -34,17 +35,6 @@ const PART_MS = 30 * 60_000;
 
 /** The numbering definition numbered items use (one instance per list, so each list counts from 1). */
 export const ITEM_NUMBERING = 'scribekit-items';
-
-/** For each token, 1 + the index of the PHI entity covering it (words only, as `redact` does), else 0. */
-export function phiTokenMask(t: Transcript): Int32Array {
-  const mask = new Int32Array(t.tokens.length);
-  t.entities.forEach((e, i) => {
-    for (let k = Math.max(0, e.firstToken); k < e.endToken && k < t.tokens.length; k++) {
-      if (t.tokens[k]!.kind === 'word') mask[k] = i + 1;
-    }
-  });
-  return mask;
-}
 
 export function transcriptParagraphs(
   t: Transcript,

@@ -1,4 +1,4 @@
-// Which tokens PHI entities cover (words only, as `redact` does).
+// Which tokens PHI entities cover (words only, as `redact` does): shared by the DOCX and HTML marks.
 import type { Transcript } from '@scribekit/core';
 
 /** For each token, 1 + the index of the PHI entity covering it, else 0. */
