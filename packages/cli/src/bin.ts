@@ -1,36 +1,12 @@
 #!/usr/bin/env node
+// The `scribekit` command. It only turns on V8's on-disk compile cache (Node >= 22.1), then imports the program:
+// modules a file imports statically are compiled before its code runs, so the cache covers every module of the
+// CLI only when the program is imported after it is on. A warm cache makes a conversion start sooner
+// (bench/results/node.md). Node's default directory unless NODE_COMPILE_CACHE names one;
+// NODE_DISABLE_COMPILE_CACHE=1 turns it off. The variable hands it on to the worker threads.
 import module from 'node:module';
-import { exitForSignal, STOP_SIGNALS } from './exit-codes.js';
-import { run } from './main.js';
-import { removeTempFilesSync } from './output/write-atomic.js';
 
-// V8's on-disk compile cache for the modules the commands load lazily (Node >= 22.1): a warm cache makes a
-// conversion start ~50 ms sooner (bench/results/node.md). Node's default directory unless NODE_COMPILE_CACHE
-// names one; NODE_DISABLE_COMPILE_CACHE=1 turns it off. The variable hands it on to the worker threads.
 const compileCache = module.enableCompileCache?.();
 if (compileCache?.directory) process.env.NODE_COMPILE_CACHE ??= compileCache.directory;
-
-// Ctrl-C, SIGTERM (a container or job scheduler stopping us) and SIGHUP (the terminal closed): the first
-// stops the batch (running conversions finish their atomic writes, temp files are removed, exit 128 + the
-// signal's number); a second one removes the temp files still open and exits at once.
-const interrupt = new AbortController();
-for (const name of Object.keys(STOP_SIGNALS) as (keyof typeof STOP_SIGNALS)[]) {
-  process.on(name, () => {
-    if (interrupt.signal.aborted) {
-      removeTempFilesSync();
-      process.exit(exitForSignal(name));
-    }
-    interrupt.abort(name);
-  });
-}
-process.on('exit', removeTempFilesSync);
-// `scribekit convert x.json --to txt | head`: a closed pipe ends the output quietly, as in other Unix tools.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error;
-  process.exit(process.exitCode ?? 0);
-});
-process.exitCode = await run(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  signal: interrupt.signal,
-});
+const { main } = await import('./cli.js');
+await main();

@@ -24,9 +24,10 @@ for (const pkg of packages) {
   const dir = join(root, 'packages', pkg);
   const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
     name: string;
-    exports: Record<string, { '@scribekit/source': string }>;
+    exports: Record<string, string | { '@scribekit/source': string }>;
   };
   for (const [sub, conditions] of Object.entries(manifest.exports)) {
+    if (typeof conditions === 'string') continue; // `./package.json`: not a module
     entries.set(
       sub === '.' ? manifest.name : `${manifest.name}/${sub.slice(2)}`,
       join(dir, conditions['@scribekit/source']),
@@ -92,11 +93,12 @@ function cycles(): string[][] {
 
 const cliSrc = join(root, 'packages/cli/src');
 /**
- * The CLI's layers, top to bottom. The entry files (bin, index → main) sit above everything. The Lambda handler is
+ * The CLI's layers, top to bottom. The entry files (bin → cli, index → main) sit above everything. The Lambda handler is
  * a runner of its own (it uses the pipeline like `run/`), so it shares the runners' layer.
  */
 const LAYERS: readonly (readonly string[])[] = [
-  ['bin.ts', 'index.ts'],
+  ['bin.ts'],
+  ['cli.ts', 'index.ts'],
   ['main.ts'],
   ['commands'],
   ['run', 'lambda'],
