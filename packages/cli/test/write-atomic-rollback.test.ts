@@ -21,7 +21,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   };
 });
 
-const { writeOutputs } = await import('../src/output/write-atomic.js');
+const { tempPathFor, writeOutputs } = await import('../src/output/write-atomic.js');
 
 const out = (extension: string, data: string) => ({ extension, data, containsPhi: false });
 
@@ -34,6 +34,7 @@ const freshDir = async () => {
 
 afterEach(() => {
   afterLink = undefined;
+  vi.restoreAllMocks();
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -65,5 +66,20 @@ describe('writeOutputs rollback', () => {
     });
     expect(readdirSync(dir).sort()).toEqual(['visit.b']);
     expect(readFileSync(join(dir, 'visit.b'), 'utf8')).toBe('theirs b');
+  });
+});
+
+describe('temp files', () => {
+  it("draws another name when its temp name is taken, and leaves that file (another run's) alone", async () => {
+    const dir = await freshDir();
+    // The first draw names another run's temp file; this write's first draw meets it, its second is free.
+    const draws = [0.5, 0.5, 0.25];
+    vi.spyOn(Math, 'random').mockImplementation(() => draws.shift() ?? 0.75);
+    const taken = tempPathFor(join(dir, 'visit.a'));
+    writeFileSync(taken, 'their temp');
+    await writeOutputs(dir, 'visit', [out('a', 'ours a')]);
+    expect(readFileSync(taken, 'utf8')).toBe('their temp');
+    expect(readFileSync(join(dir, 'visit.a'), 'utf8')).toBe('ours a');
+    expect(readdirSync(dir).sort()).toEqual([taken.slice(dir.length + 1), 'visit.a'].sort());
   });
 });

@@ -2,7 +2,6 @@
 // generation's reservation (192 MB on Node 24), so under `--max-old-space-size=48` it says 240 MB: a size check
 // against it lets through inputs that then abort the process with a native out-of-memory stack.
 import { getHeapStatistics } from 'node:v8';
-import { isMainThread, resourceLimits } from 'node:worker_threads';
 
 const MB = 1048576;
 
@@ -18,10 +17,17 @@ function flagMb(): number | undefined {
   return mb;
 }
 
+/** A worker thread's old-generation limit in MB, from its resource limits (set by the worker entry). */
+let workerLimitMb: number | undefined;
+
+/** Called once by the worker entry (`worker.ts`), so the main thread never loads `node:worker_threads` here. */
+export function setWorkerHeapLimit(mb: number | undefined): void {
+  workerLimitMb = mb;
+}
+
 /** This thread's old-generation limit in bytes (a worker's from its resource limits). */
 export function oldGenerationLimit(): number {
-  if (!isMainThread && resourceLimits.maxOldGenerationSizeMb)
-    return resourceLimits.maxOldGenerationSizeMb * MB;
+  if (workerLimitMb) return workerLimitMb * MB;
   const flag = flagMb();
   if (flag !== undefined) return flag * MB;
   const limit = getHeapStatistics().heap_size_limit;

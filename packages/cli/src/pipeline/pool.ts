@@ -1,4 +1,5 @@
-// Where convert jobs run: a pool of worker threads (several cores) or the main thread (one job at a time).
+// A pool of worker threads that run convert jobs on several cores. Loaded only when a run uses more than one
+// job, so a single conversion never loads `node:worker_threads`' Worker.
 import { existsSync } from 'node:fs';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
@@ -6,14 +7,9 @@ import { Worker } from 'node:worker_threads';
 import { ExportError } from '@scribekit/core/errors';
 import { InputError } from '../errors.js';
 import type { ConvertJob, ConvertJobResult } from './convert-job.js';
+import type { Executor } from './executor.js';
 import { oldGenerationLimit } from './heap.js';
 import { RemoteError, type SerializedError } from './remote-error.js';
-
-export interface Executor {
-  readonly run: (job: ConvertJob) => Promise<ConvertJobResult>;
-  /** Stops the workers; jobs still running reject with an AbortError. */
-  readonly close: () => Promise<void>;
-}
 
 /**
  * The built worker script. Both `src/pipeline/` (tests run the TypeScript source) and `dist/pipeline/` sit
@@ -38,12 +34,6 @@ export function workerExecArgv(argv: readonly string[] = process.execArgv): stri
     else if (!prefixed.some((p) => a.startsWith(p))) out.push(a);
   }
   return out;
-}
-
-/** Runs jobs in the current thread (`--jobs 1`, a single input, or no built worker). */
-export async function inThreadExecutor(): Promise<Executor> {
-  const { runConvertJob } = await import('./convert-job.js');
-  return { run: runConvertJob, close: async () => {} };
 }
 
 function abortError(): Error {

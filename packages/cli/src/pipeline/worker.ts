@@ -1,8 +1,10 @@
 // Worker-thread entry: converts the jobs the pool sends and posts the outputs (or the error) back.
-import { parentPort } from 'node:worker_threads';
+import { parentPort, resourceLimits } from 'node:worker_threads';
 import { type ConvertJob, runConvertJob } from './convert-job.js';
+import { setWorkerHeapLimit } from './heap.js';
 import { serializeError } from './remote-error.js';
 
+setWorkerHeapLimit(resourceLimits.maxOldGenerationSizeMb);
 const port = parentPort;
 const encoder = new TextEncoder();
 if (port) {

@@ -15,9 +15,9 @@ import { type FileIdentity, identityOf, removeStaleTemps, writeOutputs } from '.
 import { loadConfig } from '../pipeline/config.js';
 import type { ConvertJob } from '../pipeline/convert-job.js';
 import type { PhiDetectRequest } from '../pipeline/detect-phi-step.js';
+import { type Executor, inThreadExecutor } from '../pipeline/executor.js';
 import { layerOptions, noOptions, optionNamer, type SourcedOptions } from '../pipeline/export-options.js';
 import { expandInputs } from '../pipeline/inputs.js';
-import { type Executor, inThreadExecutor, workerPoolExecutor } from '../pipeline/pool.js';
 import { formatError } from '../report.js';
 import type { SendRequest } from './send.js';
 
@@ -122,6 +122,7 @@ export async function runConvert(request: ConvertRequest, ioIn: CliIo): Promise<
   let executor: Executor | null = null;
   if (jobs > 1) {
     try {
+      const { workerPoolExecutor } = await import('../pipeline/pool.js');
       executor = workerPoolExecutor(jobs);
     } catch {
       executor = null;
