@@ -15,7 +15,7 @@ import { download } from '../packages/cli/dist/aws/download.js';
 import { fmt, median } from './lib.mjs';
 import { makeBenchTranscript } from './make-bench-transcript.mjs';
 
-const bin = fileURLToPath(new URL('../packages/cli/dist/bin.js', import.meta.url));
+const bin = fileURLToPath(new URL('../packages/cli/bin/scribekit.js', import.meta.url));
 const small = readFileSync(new URL('../test/fixtures/transcribe/medical-dictation.json', import.meta.url));
 
 /** A Transcribe endpoint that knows `count` COMPLETED jobs (Get and List, 100 a page). */

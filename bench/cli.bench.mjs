@@ -10,7 +10,7 @@ import { fmt, median } from './lib.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const corpus = join(root, '../shared/corpus');
-const bin = join(root, 'packages/cli/dist/bin.js');
+const bin = join(root, 'packages/cli/bin/scribekit.js');
 const COUNT = Number(process.env.CLI_BENCH_COUNT ?? 1000);
 /** Visit-sized transcripts: the parsable corpus transcripts under 300 KB (the multi-MB hour-long ones are left out). */
 const MAX_BYTES = 300_000;

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { fmt, median } from './lib.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(root, 'packages/cli/dist/bin.js');
+const bin = join(root, 'packages/cli/bin/scribekit.js');
 const ROUNDS = Number(process.env.NODE_BENCH_ROUNDS ?? 25);
 
 /** The commands measured; the batch (8 inputs, 2 worker threads) shows whether the workers use the cache. */

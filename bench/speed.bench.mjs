@@ -40,7 +40,7 @@ export default async function speedBench() {
   const out = join(dir, 'out');
 
   const scribekit = (rootDir) => {
-    const bin = join(rootDir, 'packages/cli/dist/bin.js');
+    const bin = join(rootDir, 'packages/cli/bin/scribekit.js');
     return {
       help: [bin, '--help'],
       'tiny → vtt': [bin, 'convert', tiny, '--to', 'vtt'],

@@ -45,7 +45,7 @@ try {
   execFileSync(
     process.execPath,
     [
-      join(root, 'packages/cli/dist/bin.js'),
+      join(root, 'packages/cli/bin/scribekit.js'),
       'convert',
       example,
       '--to',

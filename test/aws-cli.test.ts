@@ -1,4 +1,4 @@
-// The CLI as a subprocess (node packages/cli/dist/bin.js), configured only through environment variables,
+// The CLI as a subprocess (node packages/cli/bin/scribekit.js), configured only through environment variables,
 // against the fake Transcribe endpoint and fauxqs. Run `tsc -b` first (the root `test` script does).
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeTranscribe, startFakeTranscribe } from './support/aws/fake-transcribe.js';
 import { awsTestEnv, type LocalS3, startLocalS3 } from './support/aws/local-s3.js';
 
-const bin = fileURLToPath(new URL('../packages/cli/dist/bin.js', import.meta.url));
+const bin = fileURLToPath(new URL('../packages/cli/bin/scribekit.js', import.meta.url));
 const transcript = readFileSync(new URL('fixtures/transcribe/medical-dictation.json', import.meta.url));
 const conversation = readFileSync(
   new URL('fixtures/transcribe/medical-conversation-phi.json', import.meta.url),

@@ -18,7 +18,7 @@ import { startApi, startJobInput, startMedicalJob } from '../packages/cli/src/aw
 import { type FakeTranscribe, startFakeTranscribe } from './support/aws/fake-transcribe.js';
 import { awsTestEnv, type LocalS3, startLocalS3, testCredentials } from './support/aws/local-s3.js';
 
-const bin = fileURLToPath(new URL('../packages/cli/dist/bin.js', import.meta.url));
+const bin = fileURLToPath(new URL('../packages/cli/bin/scribekit.js', import.meta.url));
 const transcript = readFileSync(new URL('fixtures/transcribe/medical-dictation.json', import.meta.url));
 
 let transcribe: FakeTranscribe;

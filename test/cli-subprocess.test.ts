@@ -1,4 +1,4 @@
-// The built CLI as a subprocess (`node packages/cli/dist/bin.js`): pipes, the whole corpus in one batch,
+// The built CLI as a subprocess (`node packages/cli/bin/scribekit.js`): pipes, the whole corpus in one batch,
 // broken files mixed in, and Ctrl-C in the middle of a batch.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -8,7 +8,10 @@ import { run } from '@scribekit/cli';
 import { afterAll } from 'vitest';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-export const binPath = join(repoRoot, 'packages/cli/dist/bin.js');
+/** The `scribekit` command as installed: packages/cli/bin → the bundle (scripts/bundle-cli.mjs). */
+export const binPath = join(repoRoot, 'packages/cli/bin/scribekit.js');
+/** The same program unbundled (the `tsc -b` output), whose module files are named after their sources. */
+export const unbundledBinPath = join(repoRoot, 'packages/cli/dist/bin.js');
 
 export interface CliResult {
   readonly code: number;
@@ -45,7 +48,7 @@ export async function cli(args: readonly string[], options: InProcessOptions = {
   return { code, stdout, stderr };
 }
 
-/** Runs `node packages/cli/dist/bin.js <args>` and collects its output. */
+/** Runs `node packages/cli/bin/scribekit.js <args>` and collects its output. */
 export function bin(
   args: readonly string[],
   options: SpawnOptions & { input?: string | Buffer } = {},

@@ -17,9 +17,11 @@ import { formatError } from './report.js';
 export { EXIT, exitCodeFor } from './exit-codes.js';
 export type { CliIo } from './io.js';
 
-/** The package version (src/ and dist/ both sit one level below package.json). */
+/** The package version (found by the package's own name, so the bundled CLI finds it as src/ and dist/ do). */
 export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  const pkg = JSON.parse(
+    readFileSync(new URL(import.meta.resolve('@scribekit/cli/package.json')), 'utf8'),
+  ) as {
     version: string;
   };
   return pkg.version;
