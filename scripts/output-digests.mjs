@@ -6,8 +6,9 @@
 //   node scripts/output-digests.mjs                  print the digests as JSON
 //   node scripts/output-digests.mjs --write          write them to test/golden/corpus-digests.json
 //   node scripts/output-digests.mjs --out FILE       write them to FILE
-//   --repo DIR     the checkout whose built CLI runs (DIR/packages/cli/dist/bin.js; default: this one)
-//   --cli FILE     the CLI's bin.js itself
+//   --repo DIR     the checkout whose built CLI runs (DIR/packages/cli/bin/scribekit.js, the command as
+//                  users run it; default: this one)
+//   --cli FILE     the CLI's entry file itself
 //   --corpus DIR   the corpus (default: ../shared/corpus beside the checkout, or ../../shared/corpus)
 //
 // Run `pnpm build` (in the --repo checkout) first.
@@ -49,7 +50,7 @@ const OPTIONS = [
 const TIMEOUT_MS = 5 * 60_000;
 
 const repo = resolve(args.repo ?? here);
-const cli = resolve(args.cli ?? join(repo, 'packages/cli/dist/bin.js'));
+const cli = resolve(args.cli ?? join(repo, 'packages/cli/bin/scribekit.js'));
 const corpus = resolve(
   args.corpus ??
     [join(repo, '../shared/corpus'), join(repo, '../../shared/corpus')].find((d) =>
