@@ -81,6 +81,9 @@ try {
     plain: convert('plain', parsable, []),
     // The same with redaction; files whose job never looked for PHI are refused (recorded as `failed: E_OPTIONS`).
     redacted: convert('redacted', parsable, ['--redact-phi']),
+    // FHIR as a document Bundle and a transaction Bundle (the FHIR writers and the HL7 message that embeds them).
+    'document-bundle': convert('document-bundle', parsable, ['--fhir-output', 'document-bundle']),
+    'transaction-bundle': convert('transaction-bundle', parsable, ['--fhir-output', 'transaction-bundle']),
     // Each HealthScribe summary read with each HealthScribe transcript (`--summary` takes a single input).
     'with-summary': {},
   };

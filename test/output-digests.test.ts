@@ -1,5 +1,5 @@
 // Every output byte of the built CLI on every parsable corpus transcript, pinned as sha256 digests in
-// test/golden/corpus-digests.json (scripts/output-digests.mjs: plain, redacted, HealthScribe with its summary).
+// test/golden/corpus-digests.json (scripts/output-digests.mjs: plain, redacted, FHIR bundles, HealthScribe with its summary).
 // Speed work on the parser and the writers must leave every digest as it is.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
