@@ -4,10 +4,10 @@
 // still loads only what it uses (`--to vtt` never loads the DOCX writer).
 //
 // Only scribekit's own packages are inlined. Third-party packages stay imports (resolved from packages/cli, which
-// lists the dependencies of core and exporters as its own for this reason; test/cli-bundle.test.ts checks it).
+// lists the dependencies of core and exporters as its own for this reason; packages/cli/test/bundle.test.ts checks it).
 // `modules.json` beside the chunks maps each chunk to the modules it holds, for the startup-module tests.
 import { rmSync, writeFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
 
@@ -25,7 +25,7 @@ function staticClosure(roots, info) {
     const id = todo.pop();
     if (seen.has(id)) continue;
     seen.add(id);
-    for (const next of info(id)?.importedIds ?? []) if (next.startsWith('/')) todo.push(next);
+    for (const next of info(id)?.importedIds ?? []) if (isAbsolute(next)) todo.push(next);
   }
   return seen;
 }
@@ -54,12 +54,9 @@ function groupsOf(ctx) {
   return groups;
 }
 const startupChunk = (id, ctx) => (groupsOf(ctx).startup.has(id) ? 'startup' : null);
-const conversionChunk = (id, ctx) => {
-  const g = groupsOf(ctx);
-  return g.conversion.has(id) && !g.startup.has(id) ? 'conversion' : null;
-};
+const conversionChunk = (id, ctx) => (groupsOf(ctx).conversion.has(id) ? 'conversion' : null);
 
-const relativeOrAbsolute = (id) => id.startsWith('.') || id.startsWith('/');
+const relativeOrAbsolute = (id) => id.startsWith('.') || isAbsolute(id);
 
 rmSync(out, { recursive: true, force: true });
 const result = await build({
@@ -83,7 +80,8 @@ const result = await build({
     minify: false,
     codeSplitting: {
       groups: [
-        // The startup group is formed first, so what both need stays on the startup path.
+        // The startup group is formed first (higher priority) and takes its modules out of the conversion group, so
+        // what both need stays on the startup path.
         { name: startupChunk, debugName: 'startup', priority: 2 },
         { name: conversionChunk, debugName: 'conversion', priority: 1 },
       ],
@@ -94,8 +92,6 @@ const result = await build({
 const modules = {};
 for (const chunk of result.output) {
   if (chunk.type !== 'chunk') continue;
-  modules[chunk.fileName] = chunk.moduleIds
-    .filter((id) => id.startsWith('/'))
-    .map((id) => relative(root, id));
+  modules[chunk.fileName] = chunk.moduleIds.filter((id) => isAbsolute(id)).map((id) => relative(root, id));
 }
 writeFileSync(`${out}modules.json`, `${JSON.stringify(modules, null, 1)}\n`);
