@@ -9,29 +9,11 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { silentWav } from '../test/support/silent-wav.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const clients = process.env.CLIENTS_DIR ?? join(root, '.tmp/real-clients');
 const out = join(root, 'docs/images/review-page.png');
-
-/** A silent 8 kHz mono 8-bit PCM WAV of `ms` milliseconds. */
-function silentWav(ms) {
-  const samples = Math.ceil((ms / 1000) * 8000);
-  const b = Buffer.alloc(44 + samples, 0x80);
-  b.write('RIFF', 0, 'ascii');
-  b.writeUInt32LE(36 + samples, 4);
-  b.write('WAVEfmt ', 8, 'ascii');
-  b.writeUInt32LE(16, 16);
-  b.writeUInt16LE(1, 20);
-  b.writeUInt16LE(1, 22);
-  b.writeUInt32LE(8000, 24);
-  b.writeUInt32LE(8000, 28);
-  b.writeUInt16LE(1, 32);
-  b.writeUInt16LE(8, 34);
-  b.write('data', 36, 'ascii');
-  b.writeUInt32LE(samples, 40);
-  return b;
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'scribekit-review-'));
 try {

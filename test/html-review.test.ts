@@ -13,8 +13,9 @@ import { documentXml, xmlText } from '../packages/exporters/test/docx-helpers.js
 import { type Browser, launchChromium } from './support/browser.js';
 import { cli, repoRoot, tempDir } from './support/cli.js';
 import { parsableBatch, readCorpus } from './support/corpus.js';
-import { expectedWordIndexes, pageData, pageWords, silentWav } from './support/html-page.js';
+import { expectedWordIndexes, pageData, pageWords } from './support/html-page.js';
 import { readersAvailable } from './support/real-clients.js';
+import { silentWav } from './support/silent-wav.js';
 
 const conversationPath = join(repoRoot, 'examples/conversation.json');
 const conversation = () => parseTranscript(readFileSync(conversationPath));
